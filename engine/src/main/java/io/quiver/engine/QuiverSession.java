@@ -1,0 +1,243 @@
+package io.quiver.engine;
+
+import io.quiver.engine.catalog.Catalog;
+import io.quiver.engine.catalog.InMemoryTable;
+import io.quiver.engine.plan.ScriptSplitter;
+import io.quiver.engine.plan.StatementRunner;
+import io.quiver.udf.error.ErrorKind;
+import io.quiver.udf.error.QuiverException;
+import java.io.IOException;
+import java.nio.Buffer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.ipc.ArrowReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A Quiver session: a catalog of tables and views, a memory budget and the entry point for SQL.
+ *
+ * <pre>{@code
+ * try (QuiverSession session = QuiverSession.builder().memoryLimit(1L << 30).build();
+ *      QueryResult result = session.sql("SELECT 1 + 1 AS two")) {
+ *   System.out.println(result.toTable());
+ * }
+ * }</pre>
+ *
+ * <p>A session is not thread-safe: use it from one thread at a time. Close every
+ * {@link QueryResult} before closing the session.
+ */
+public final class QuiverSession implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(QuiverSession.class);
+
+  /** The JVM flag Arrow needs; named in the error when it is missing. */
+  public static final String REQUIRED_JVM_FLAG = "--add-opens=java.base/java.nio=ALL-UNNAMED";
+
+  private final BufferAllocator rootAllocator;
+  private final BufferAllocator tableAllocator;
+  private final Catalog catalog;
+  private final int batchSize;
+  private final Map<String, String> options;
+  private final StatementRunner runner;
+  private boolean closed;
+
+  private QuiverSession(Builder builder) {
+    checkJvmFlags();
+    this.rootAllocator = new RootAllocator(builder.memoryLimit);
+    this.tableAllocator = rootAllocator.newChildAllocator("tables", 0, Long.MAX_VALUE);
+    this.batchSize = builder.batchSize;
+    this.options = Map.copyOf(builder.options);
+    this.catalog = new Catalog();
+    this.runner = new StatementRunner(this);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A session with the default settings. */
+  public static QuiverSession open() {
+    return builder().build();
+  }
+
+  private static void checkJvmFlags() {
+    Module quiver = QuiverSession.class.getModule();
+    if (!Buffer.class.getModule().isOpen("java.nio", quiver)) {
+      throw new QuiverException(ErrorKind.UNSUPPORTED,
+          "Apache Arrow needs the JVM flag " + REQUIRED_JVM_FLAG
+              + ": start java with it (bin/quiver and the Maven build set it)");
+    }
+  }
+
+  /** Runs exactly one statement and returns its result, which the caller must close. */
+  public QueryResult sql(String statement) {
+    checkOpen();
+    Objects.requireNonNull(statement, "statement is null");
+    List<ScriptSplitter.Piece> pieces = ScriptSplitter.splitWithLines(statement);
+    if (pieces.isEmpty()) {
+      throw new QuiverException(ErrorKind.PARSE, "empty statement: nothing to run");
+    }
+    if (pieces.size() > 1) {
+      throw new QuiverException(ErrorKind.PARSE,
+          "sql() runs one statement but got " + pieces.size()
+              + "; use execute(script, consumer) for scripts");
+    }
+    return runner.run(pieces.get(0).text(), pieces.get(0).firstLine());
+  }
+
+  /**
+   * Runs a script of statements separated by {@code ;}, handing each result to {@code sink}
+   * (which must close it) before the next statement runs. Stops at the first error.
+   */
+  public void execute(String script, Consumer<QueryResult> sink) {
+    checkOpen();
+    for (ScriptSplitter.Piece piece : ScriptSplitter.splitWithLines(script)) {
+      QueryResult result = runner.run(piece.text(), piece.firstLine());
+      try {
+        sink.accept(result);
+      } finally {
+        result.close();
+      }
+    }
+  }
+
+  /** Splits a script into statements (semicolons inside literals and comments are kept). */
+  public static List<String> splitStatements(String script) {
+    return ScriptSplitter.split(script);
+  }
+
+  /**
+   * Registers (or replaces) an in-memory table. The batches are copied into session memory;
+   * the caller keeps ownership of {@code batches} and may close them afterwards.
+   */
+  public void registerTable(String name, List<VectorSchemaRoot> batches) {
+    checkOpen();
+    if (batches.isEmpty()) {
+      throw new QuiverException(ErrorKind.PLAN,
+          "table '" + name + "' needs at least one batch to know its schema;"
+              + " pass an empty batch for an empty table");
+    }
+    catalog.putTable(name, InMemoryTable.copyOf(name, batches.get(0).getSchema(), batches,
+        tableAllocator), true);
+  }
+
+  /**
+   * Registers (or replaces) an in-memory table with every batch of {@code reader}, copied into
+   * session memory. The reader is read to its end; the caller closes it.
+   */
+  public void registerTable(String name, ArrowReader reader) {
+    checkOpen();
+    try {
+      VectorSchemaRoot root = reader.getVectorSchemaRoot();
+      List<VectorSchemaRoot> copies = new ArrayList<>();
+      InMemoryTable table = InMemoryTable.empty(name, root.getSchema(), tableAllocator);
+      try {
+        while (reader.loadNextBatch()) {
+          table.append(root);
+        }
+      } catch (RuntimeException e) {
+        table.close();
+        throw e;
+      }
+      copies.clear();
+      catalog.putTable(name, table, true);
+    } catch (IOException e) {
+      throw QuiverException.wrap(ErrorKind.IO, "registering table " + name, e);
+    }
+  }
+
+  /** Names of the tables and views in the catalog, sorted. */
+  public List<String> tableNames() {
+    return catalog.names();
+  }
+
+  public Catalog catalog() {
+    return catalog;
+  }
+
+  /** The session's root allocator; it is empty when no result or table holds memory. */
+  public BufferAllocator allocator() {
+    return rootAllocator;
+  }
+
+  /** The allocator that in-memory tables live in (a child of {@link #allocator()}). */
+  public BufferAllocator tableAllocator() {
+    return tableAllocator;
+  }
+
+  public int batchSize() {
+    return batchSize;
+  }
+
+  public Map<String, String> options() {
+    return options;
+  }
+
+  private void checkOpen() {
+    if (closed) {
+      throw new QuiverException(ErrorKind.EXECUTION, "the session is closed");
+    }
+  }
+
+  /** Drops every table and releases the session's memory. */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    catalog.close();
+    long leaked = tableAllocator.getAllocatedMemory();
+    tableAllocator.close();
+    if (rootAllocator.getAllocatedMemory() != 0) {
+      LOG.warn("closing session with {} bytes still held by unclosed results",
+          rootAllocator.getAllocatedMemory() - leaked);
+    }
+    rootAllocator.close();
+  }
+
+  /** Settings of a new session. */
+  public static final class Builder {
+    private long memoryLimit = Runtime.getRuntime().maxMemory() * 2;
+    private int batchSize = 8192;
+    private final Map<String, String> options = new LinkedHashMap<>();
+
+    private Builder() {}
+
+    /** Maximum bytes of Arrow memory the session may hold (tables and running queries). */
+    public Builder memoryLimit(long bytes) {
+      if (bytes <= 0) {
+        throw new QuiverException(ErrorKind.PLAN, "memory limit must be positive: " + bytes);
+      }
+      this.memoryLimit = bytes;
+      return this;
+    }
+
+    /** Rows per batch produced by scans and operators (default 8192). */
+    public Builder batchSize(int rows) {
+      if (rows <= 0 || rows > (1 << 20)) {
+        throw new QuiverException(ErrorKind.PLAN,
+            "batch size must be between 1 and 1048576 rows: " + rows);
+      }
+      this.batchSize = rows;
+      return this;
+    }
+
+    /** A free-form session option (reserved for later settings). */
+    public Builder option(String key, String value) {
+      options.put(Objects.requireNonNull(key, "key is null"), value);
+      return this;
+    }
+
+    public QuiverSession build() {
+      return new QuiverSession(this);
+    }
+  }
+}

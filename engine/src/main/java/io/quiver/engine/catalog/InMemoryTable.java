@@ -1,0 +1,119 @@
+package io.quiver.engine.catalog;
+
+import io.quiver.engine.exec.ExecutionContext;
+import io.quiver.engine.exec.Operator;
+import io.quiver.engine.exec.operator.BatchListScanOperator;
+import io.quiver.udf.error.ErrorKind;
+import io.quiver.udf.error.QuiverException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.pojo.Schema;
+
+/**
+ * A table held in session memory as a list of Arrow batches. Batches are shared, not copied,
+ * where Arrow allows it: registering takes a reference to the caller's buffers (accounted to
+ * the session's table allocator), so the caller may close its own batches afterwards.
+ */
+public final class InMemoryTable implements QuiverTable {
+  private final String name;
+  private final Schema schema;
+  private final BufferAllocator allocator;
+  private final List<VectorSchemaRoot> batches = new ArrayList<>();
+  private long rows;
+  private boolean closed;
+
+  private InMemoryTable(String name, Schema schema, BufferAllocator allocator) {
+    this.name = name;
+    this.schema = schema;
+    this.allocator = allocator;
+  }
+
+  public static InMemoryTable empty(String name, Schema schema, BufferAllocator allocator) {
+    return new InMemoryTable(name, schema, allocator);
+  }
+
+  public static InMemoryTable copyOf(String name, Schema schema, List<VectorSchemaRoot> batches,
+      BufferAllocator allocator) {
+    InMemoryTable table = new InMemoryTable(name, schema, allocator);
+    try {
+      for (VectorSchemaRoot batch : batches) {
+        table.append(batch);
+      }
+    } catch (RuntimeException e) {
+      table.close();
+      throw e;
+    }
+    return table;
+  }
+
+  /** Adds a batch; shares the batch's buffers (reference-counted) rather than copying them. */
+  public void append(VectorSchemaRoot batch) {
+    if (!batch.getSchema().equals(schema)) {
+      throw new QuiverException(ErrorKind.DATA,
+          "batch schema " + batch.getSchema() + " does not match table schema " + schema)
+          .withContext("table " + name);
+    }
+    int rowCount = batch.getRowCount();
+    if (rowCount == 0 && !batches.isEmpty()) {
+      return;
+    }
+    List<FieldVector> vectors = new ArrayList<>(batch.getFieldVectors().size());
+    try {
+      for (FieldVector source : batch.getFieldVectors()) {
+        // splitAndTransfer over the whole batch shares the source buffers: the source keeps
+        // its own reference, this table takes a second one in its allocator.
+        var pair = source.getTransferPair(allocator);
+        if (rowCount > 0) {
+          pair.splitAndTransfer(0, rowCount);
+        }
+        FieldVector copy = (FieldVector) pair.getTo();
+        copy.setValueCount(rowCount);
+        vectors.add(copy);
+      }
+    } catch (RuntimeException e) {
+      vectors.forEach(FieldVector::close);
+      throw e;
+    }
+    batches.add(new VectorSchemaRoot(schema.getFields(), vectors, rowCount));
+    rows += rowCount;
+  }
+
+  public List<VectorSchemaRoot> batches() {
+    return Collections.unmodifiableList(batches);
+  }
+
+  @Override
+  public Schema schema() {
+    return schema;
+  }
+
+  @Override
+  public double rowCount() {
+    return rows;
+  }
+
+  @Override
+  public Operator scan(ExecutionContext context, int[] projection) {
+    return new BatchListScanOperator("memory(" + name + ")", context, batches, schema,
+        projection);
+  }
+
+  @Override
+  public String describe() {
+    return "memory(" + name + ")";
+  }
+
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    batches.forEach(VectorSchemaRoot::close);
+    batches.clear();
+  }
+}

@@ -1,0 +1,30 @@
+package io.quiver.engine.catalog;
+
+import io.quiver.engine.exec.ExecutionContext;
+import io.quiver.engine.exec.Operator;
+import org.apache.arrow.vector.types.pojo.Schema;
+
+/**
+ * A table that a query can scan: the seam every table provider plugs into (in-memory Arrow,
+ * CSV, and later Parquet, Arrow IPC and Delta). The schema and row count are known at plan
+ * time; the scan happens at run time.
+ */
+public interface QuiverTable extends AutoCloseable {
+
+  Schema schema();
+
+  /** Estimated row count for join ordering; a negative value means unknown. */
+  double rowCount();
+
+  /**
+   * Opens a scan that returns only the columns at {@code projection} (indexes into
+   * {@link #schema()}, in that order).
+   */
+  Operator scan(ExecutionContext context, int[] projection);
+
+  /** A short description for EXPLAIN, for example {@code memory(lineitem)}. */
+  String describe();
+
+  @Override
+  default void close() {}
+}

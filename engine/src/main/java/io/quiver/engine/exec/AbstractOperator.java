@@ -1,0 +1,109 @@
+package io.quiver.engine.exec;
+
+import io.quiver.udf.error.ErrorKind;
+import io.quiver.udf.error.QuiverException;
+import java.util.List;
+import java.util.Objects;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.OutOfMemoryException;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.pojo.Schema;
+
+/**
+ * Base class of the physical operators: owns a named allocator, turns failures into
+ * {@link QuiverException}s that name the operator, and makes {@link #close()} idempotent.
+ */
+public abstract class AbstractOperator implements Operator {
+  protected final ExecutionContext context;
+  protected final Schema schema;
+  private final String name;
+  private final List<Operator> children;
+  private BufferAllocator allocator;
+  private boolean closed;
+
+  protected AbstractOperator(String name, ExecutionContext context, Schema schema,
+      List<Operator> children) {
+    this.name = Objects.requireNonNull(name, "name is null");
+    this.context = Objects.requireNonNull(context, "context is null");
+    this.schema = Objects.requireNonNull(schema, "schema is null");
+    this.children = List.copyOf(children);
+  }
+
+  /** The operator's allocator, created on first use so that EXPLAIN allocates nothing. */
+  protected final BufferAllocator allocator() {
+    if (allocator == null) {
+      allocator = context.newOperatorAllocator(name);
+    }
+    return allocator;
+  }
+
+  @Override
+  public final Schema schema() {
+    return schema;
+  }
+
+  @Override
+  public final List<Operator> children() {
+    return children;
+  }
+
+  @Override
+  public final VectorSchemaRoot next() {
+    if (closed) {
+      throw new QuiverException(ErrorKind.INTERNAL, "operator " + name + " used after close");
+    }
+    try {
+      return doNext();
+    } catch (OutOfMemoryException e) {
+      throw new QuiverException(ErrorKind.RESOURCE,
+          "memory limit exceeded in operator " + name + ": " + e.getMessage()
+              + ". Raise the session memory limit or make the query hold less data at once", e)
+          .withContext(describe());
+    } catch (QuiverException e) {
+      throw e;
+    } catch (RuntimeException | StackOverflowError e) {
+      throw QuiverException.wrap(ErrorKind.INTERNAL, describe(), e);
+    }
+  }
+
+  /** Produces the next batch following the ownership rule of {@link Operator}. */
+  protected abstract VectorSchemaRoot doNext();
+
+  /** Releases what the operator holds besides its allocator and children. */
+  protected void release() {}
+
+  @Override
+  public final void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    Throwable failure = null;
+    try {
+      release();
+    } catch (RuntimeException e) {
+      failure = e;
+    }
+    for (Operator child : children) {
+      try {
+        child.close();
+      } catch (RuntimeException e) {
+        if (failure == null) {
+          failure = e;
+        }
+      }
+    }
+    if (failure != null) {
+      throw QuiverException.wrap(ErrorKind.INTERNAL, "closing " + name, failure);
+    }
+  }
+
+  protected final boolean isClosed() {
+    return closed;
+  }
+
+  @Override
+  public String toString() {
+    return describe();
+  }
+}

@@ -1,0 +1,116 @@
+package io.quiver.udf.convert;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.Period;
+import java.time.ZoneOffset;
+import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.BitVector;
+import org.apache.arrow.vector.DateDayVector;
+import org.apache.arrow.vector.DateMilliVector;
+import org.apache.arrow.vector.DecimalVector;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.Float4Vector;
+import org.apache.arrow.vector.Float8Vector;
+import org.apache.arrow.vector.IntVector;
+import org.apache.arrow.vector.IntervalDayVector;
+import org.apache.arrow.vector.IntervalYearVector;
+import org.apache.arrow.vector.SmallIntVector;
+import org.apache.arrow.vector.TimeMicroVector;
+import org.apache.arrow.vector.TimeStampMicroVector;
+import org.apache.arrow.vector.TinyIntVector;
+import org.apache.arrow.vector.VarCharVector;
+
+/**
+ * The one place where Arrow vector values become Java values. Used by result rendering, tests
+ * and the row-wise function adapters; never on a vectorised hot path (it boxes).
+ *
+ * <p>Mapping: BOOLEAN to Boolean, TINYINT..BIGINT to Byte/Short/Integer/Long, REAL/DOUBLE to
+ * Float/Double, DECIMAL to BigDecimal, VARCHAR to String, DATE to LocalDate, TIME to
+ * LocalTime, TIMESTAMP to LocalDateTime, INTERVAL DAY TO SECOND to Duration, INTERVAL YEAR TO
+ * MONTH to Period; NULL to null.
+ */
+public final class ArrowValues {
+  private ArrowValues() {}
+
+  public static Object toJava(FieldVector vector, int index) {
+    if (vector.isNull(index)) {
+      return null;
+    }
+    if (vector instanceof BitVector v) {
+      return v.get(index) != 0;
+    } else if (vector instanceof TinyIntVector v) {
+      return v.get(index);
+    } else if (vector instanceof SmallIntVector v) {
+      return v.get(index);
+    } else if (vector instanceof IntVector v) {
+      return v.get(index);
+    } else if (vector instanceof BigIntVector v) {
+      return v.get(index);
+    } else if (vector instanceof Float4Vector v) {
+      return v.get(index);
+    } else if (vector instanceof Float8Vector v) {
+      return v.get(index);
+    } else if (vector instanceof DecimalVector v) {
+      return v.getObject(index);
+    } else if (vector instanceof VarCharVector v) {
+      return new String(v.get(index), StandardCharsets.UTF_8);
+    } else if (vector instanceof DateDayVector v) {
+      return LocalDate.ofEpochDay(v.get(index));
+    } else if (vector instanceof DateMilliVector v) {
+      return LocalDate.ofEpochDay(Math.floorDiv(v.get(index), 86_400_000L));
+    } else if (vector instanceof TimeMicroVector v) {
+      return LocalTime.ofNanoOfDay(v.get(index) * 1000L);
+    } else if (vector instanceof TimeStampMicroVector v) {
+      long micros = v.get(index);
+      return LocalDateTime.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
+          (int) Math.floorMod(micros, 1_000_000L) * 1000, ZoneOffset.UTC);
+    } else if (vector instanceof IntervalDayVector v) {
+      return v.getObject(index);
+    } else if (vector instanceof IntervalYearVector v) {
+      return Period.ofMonths(v.get(index)).normalized();
+    }
+    return vector.getObject(index);
+  }
+
+  /** SQL text for a value as PostgreSQL and DuckDB print it (dates yyyy-mm-dd, ...). */
+  public static String toText(Object value) {
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof BigDecimal decimal) {
+      return decimal.toPlainString();
+    }
+    if (value instanceof LocalDateTime timestamp) {
+      String text = timestamp.toLocalDate() + " " + timestamp.toLocalTime();
+      return timestamp.getSecond() == 0 && timestamp.getNano() == 0 ? text + ":00" : text;
+    }
+    if (value instanceof Duration duration) {
+      return duration.toString();
+    }
+    if (value instanceof Double d) {
+      return formatDouble(d);
+    }
+    if (value instanceof Float f) {
+      return formatDouble(f.doubleValue());
+    }
+    return value.toString();
+  }
+
+  private static String formatDouble(double value) {
+    if (Double.isNaN(value)) {
+      return "NaN";
+    }
+    if (Double.isInfinite(value)) {
+      return value > 0 ? "Infinity" : "-Infinity";
+    }
+    if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+      return Long.toString((long) value) + ".0";
+    }
+    return Double.toString(value);
+  }
+}
