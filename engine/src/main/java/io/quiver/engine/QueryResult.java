@@ -32,13 +32,16 @@ public final class QueryResult extends ArrowReader {
   private final Operator root;
   private final ExecutionContext context;
   private final BufferAllocator resultAllocator;
+  private final Runnable onClose;
   private long rowsRead;
   private boolean exhausted;
   private boolean sourceClosed;
 
   QueryResult(String statementKind, boolean returnsRows, String message, Schema schema,
-      Operator root, ExecutionContext context, BufferAllocator resultAllocator) {
+      Operator root, ExecutionContext context, BufferAllocator resultAllocator,
+      Runnable onClose) {
     super(resultAllocator);
+    this.onClose = onClose;
     this.statementKind = statementKind;
     this.returnsRows = returnsRows;
     this.message = message;
@@ -120,6 +123,9 @@ public final class QueryResult extends ArrowReader {
       resultAllocator.close();
       if (context != null) {
         context.close();
+      }
+      if (onClose != null) {
+        onClose.run();
       }
     }
   }
