@@ -1,0 +1,130 @@
+package io.quiver.engine.exec.batch;
+
+import io.quiver.udf.error.ErrorKind;
+import io.quiver.udf.error.QuiverException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.Period;
+import java.time.ZoneOffset;
+import org.apache.arrow.vector.BaseFixedWidthVector;
+import org.apache.arrow.vector.BaseVariableWidthVector;
+import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.BitVector;
+import org.apache.arrow.vector.DateDayVector;
+import org.apache.arrow.vector.DecimalVector;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.Float4Vector;
+import org.apache.arrow.vector.Float8Vector;
+import org.apache.arrow.vector.IntVector;
+import org.apache.arrow.vector.IntervalDayVector;
+import org.apache.arrow.vector.IntervalYearVector;
+import org.apache.arrow.vector.SmallIntVector;
+import org.apache.arrow.vector.TimeMicroVector;
+import org.apache.arrow.vector.TimeStampMicroVector;
+import org.apache.arrow.vector.TinyIntVector;
+import org.apache.arrow.vector.VarCharVector;
+
+/**
+ * Writes Java values into Arrow vectors (the inverse of
+ * {@link io.quiver.udf.convert.ArrowValues}): for constants such as VALUES rows and for tests.
+ * It boxes, so it never runs on a per-row hot path.
+ *
+ * <p>Accepted values: {@code null}; Boolean; any {@link Number} for numeric columns (converted
+ * exactly: a fraction or an out-of-range value for an integer column is an error); String;
+ * LocalDate; LocalDateTime (as UTC wall-clock time); LocalTime; Duration for day-time
+ * intervals; Period or an Integer number of months for year-month intervals.
+ */
+public final class JavaValueWriter {
+  private JavaValueWriter() {}
+
+  /** Sets {@code vector[row] = value}, growing the vector as needed (setSafe). */
+  public static void write(FieldVector vector, int row, Object value) {
+    if (value == null) {
+      setNull(vector, row);
+      return;
+    }
+    try {
+      if (vector instanceof BitVector v) {
+        v.setSafe(row, ((Boolean) value) ? 1 : 0);
+      } else if (vector instanceof TinyIntVector v) {
+        v.setSafe(row, exact(value).byteValueExact());
+      } else if (vector instanceof SmallIntVector v) {
+        v.setSafe(row, exact(value).shortValueExact());
+      } else if (vector instanceof IntVector v) {
+        v.setSafe(row, exact(value).intValueExact());
+      } else if (vector instanceof BigIntVector v) {
+        v.setSafe(row, exact(value).longValueExact());
+      } else if (vector instanceof Float4Vector v) {
+        v.setSafe(row, ((Number) value).floatValue());
+      } else if (vector instanceof Float8Vector v) {
+        v.setSafe(row, ((Number) value).doubleValue());
+      } else if (vector instanceof DecimalVector v) {
+        BigDecimal decimal = exact(value).setScale(v.getScale(), RoundingMode.HALF_UP);
+        if (decimal.precision() > v.getPrecision()) {
+          throw new QuiverException(ErrorKind.DATA, "value " + value + " does not fit "
+              + "DECIMAL(" + v.getPrecision() + "," + v.getScale() + ")");
+        }
+        v.setSafe(row, decimal);
+      } else if (vector instanceof VarCharVector v) {
+        v.setSafe(row, value.toString().getBytes(StandardCharsets.UTF_8));
+      } else if (vector instanceof DateDayVector v) {
+        v.setSafe(row, Math.toIntExact(((LocalDate) value).toEpochDay()));
+      } else if (vector instanceof TimeStampMicroVector v) {
+        LocalDateTime timestamp = (LocalDateTime) value;
+        long seconds = timestamp.toEpochSecond(ZoneOffset.UTC);
+        v.setSafe(row, Math.addExact(Math.multiplyExact(seconds, 1_000_000L),
+            timestamp.getNano() / 1000));
+      } else if (vector instanceof TimeMicroVector v) {
+        v.setSafe(row, ((LocalTime) value).toNanoOfDay() / 1000);
+      } else if (vector instanceof IntervalDayVector v) {
+        Duration duration = (Duration) value;
+        long days = duration.toDays();
+        long millis = duration.minusDays(days).toMillis();
+        v.setSafe(row, Math.toIntExact(days), Math.toIntExact(millis));
+      } else if (vector instanceof IntervalYearVector v) {
+        int months = value instanceof Period period
+            ? Math.toIntExact(period.toTotalMonths()) : ((Number) value).intValue();
+        v.setSafe(row, months);
+      } else {
+        throw new QuiverException(ErrorKind.UNSUPPORTED,
+            "constants of type " + vector.getField().getType() + " are not supported");
+      }
+    } catch (ClassCastException | ArithmeticException e) {
+      throw new QuiverException(ErrorKind.DATA, "value " + value + " ("
+          + value.getClass().getSimpleName() + ") does not fit column "
+          + vector.getField().getName() + " of type " + vector.getField().getType(), e);
+    }
+  }
+
+  private static BigDecimal exact(Object value) {
+    if (value instanceof BigDecimal decimal) {
+      return decimal;
+    }
+    if (value instanceof Double || value instanceof Float) {
+      return BigDecimal.valueOf(((Number) value).doubleValue());
+    }
+    if (value instanceof Number number) {
+      return BigDecimal.valueOf(number.longValue());
+    }
+    throw new ClassCastException(value.getClass().getName() + " is not a number");
+  }
+
+  private static void setNull(FieldVector vector, int row) {
+    while (vector.getValueCapacity() <= row) {
+      vector.reAlloc();
+    }
+    if (vector instanceof BaseFixedWidthVector fixed) {
+      fixed.setNull(row);
+    } else if (vector instanceof BaseVariableWidthVector variable) {
+      variable.setNull(row);
+    } else {
+      throw new QuiverException(ErrorKind.UNSUPPORTED,
+          "NULL constants of type " + vector.getField().getType() + " are not supported");
+    }
+  }
+}

@@ -1,0 +1,139 @@
+package io.quiver.engine.exec.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.quiver.engine.exec.AllTypes;
+import io.quiver.engine.exec.TestBatches;
+import io.quiver.udf.error.ErrorKind;
+import io.quiver.udf.error.QuiverException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.IntVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class VectorGatherTest {
+  private final RootAllocator allocator = new RootAllocator();
+
+  @AfterEach
+  void checkNoLeak() {
+    assertThat(allocator.getAllocatedMemory()).isZero();
+    allocator.close();
+  }
+
+  private static List<List<Object>> expected(int[] indexes, int count) {
+    List<List<Object>> rows = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      List<Object> row = new ArrayList<>();
+      for (int column = 0; column < AllTypes.SCHEMA.getFields().size(); column++) {
+        row.add(indexes[i] < 0 ? null : AllTypes.value(indexes[i], column));
+      }
+      rows.add(row);
+    }
+    return rows;
+  }
+
+  @Test
+  void gathersEveryTypeWithNullsAndMissingRows() {
+    int sourceRows = 150;
+    int[] indexes = new int[300];
+    for (int i = 0; i < indexes.length; i++) {
+      indexes[i] = i % 11 == 4 ? -1 : (i * 37) % sourceRows;
+    }
+    try (VectorSchemaRoot source =
+        TestBatches.batch(allocator, AllTypes.SCHEMA, AllTypes.rows(0, sourceRows))) {
+      for (int count : new int[] {0, 1, 7, 64, 65, 129, 300}) {
+        try (VectorSchemaRoot result = VectorGather.gather(source, indexes, count, allocator)) {
+          assertThat(result.getRowCount()).isEqualTo(count);
+          assertThat(TestBatches.rows(result)).isEqualTo(expected(indexes, count));
+          for (var vector : result.getFieldVectors()) {
+            assertThat(vector.getValueCount()).isEqualTo(count);
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void gathersOnlyNullsFromAnEmptySource() {
+    int[] indexes = {-1, -1, -1};
+    try (VectorSchemaRoot source = TestBatches.batch(allocator, AllTypes.SCHEMA);
+        VectorSchemaRoot result = VectorGather.gather(source, indexes, 3, allocator)) {
+      assertThat(TestBatches.rows(result)).isEqualTo(expected(indexes, 3));
+      assertThat(result.getVector(0).getNullCount()).isEqualTo(3);
+    }
+  }
+
+  @Test
+  void replacesTheTargetsPreviousContent() {
+    try (VectorSchemaRoot source =
+            TestBatches.batch(allocator, AllTypes.SCHEMA, AllTypes.rows(0, 10));
+        IntVector target = new IntVector("i", allocator)) {
+      VectorGather.gather(source.getVector(3), new int[] {1, 2, 3}, 3, target);
+      VectorGather.gather(source.getVector(3), new int[] {9, -1}, 2, target);
+      assertThat(target.getValueCount()).isEqualTo(2);
+      assertThat(target.getObject(0)).isEqualTo(AllTypes.value(9, 3));
+      assertThat(target.isNull(1)).isTrue();
+    }
+  }
+
+  @Test
+  void rejectsIndexesOutsideTheSource() {
+    try (VectorSchemaRoot source =
+        TestBatches.batch(allocator, AllTypes.SCHEMA, AllTypes.rows(0, 4))) {
+      assertThatThrownBy(() -> VectorGather.gather(source, new int[] {0, 4}, 2, allocator))
+          .isInstanceOf(QuiverException.class)
+          .satisfies(e -> assertThat(((QuiverException) e).kind()).isEqualTo(ErrorKind.INTERNAL))
+          .hasMessageContaining("gather index 4");
+      assertThatThrownBy(() -> VectorGather.gather(source, new int[] {-2}, 1, allocator))
+          .isInstanceOf(QuiverException.class);
+    }
+  }
+
+  @Test
+  void bitBuffersAppendAtEveryShift() {
+    // Cross-checks the word-at-a-time bit append against a bit-by-bit model.
+    try (var bufferA = allocator.buffer(64); var bufferB = allocator.buffer(64)) {
+      long source = bufferA.memoryAddress();
+      long target = bufferB.memoryAddress();
+      boolean[] model = new boolean[512];
+      java.util.Random random = new java.util.Random(7);
+      for (int at = 0; at < 20; at++) {
+        for (int count : new int[] {1, 5, 8, 63, 64, 65, 130, 200}) {
+          bufferA.setZero(0, 64);
+          bufferB.setZero(0, 64);
+          Arrays.fill(model, false);
+          for (int i = 0; i < at; i++) {
+            if (random.nextBoolean()) {
+              model[i] = true;
+              bufferB.setByte(i >>> 3, bufferB.getByte(i >>> 3) | (1 << (i & 7)));
+            }
+          }
+          // garbage past the source range must not leak into the target
+          bufferA.setOne(0, 64);
+          for (int i = 0; i < count; i++) {
+            boolean bit = random.nextBoolean();
+            model[at + i] = bit;
+            if (!bit) {
+              bufferA.setByte(i >>> 3, bufferA.getByte(i >>> 3) & ~(1 << (i & 7)));
+            }
+          }
+          BitBuffers.appendBits(source, count, target, at);
+          for (int i = 0; i < ((at + count + 7) & ~7); i++) {
+            assertThat(BitBuffers.isSet(target, i)).as("at %d count %d bit %d", at, count, i)
+                .isEqualTo(model[i]);
+          }
+          BitBuffers.setBits(target, 9, at + count);
+          for (int i = 0; i < ((at + count + 9 + 7) & ~7); i++) {
+            assertThat(BitBuffers.isSet(target, i)).isEqualTo(i >= at + count
+                ? i < at + count + 9 : model[i]);
+          }
+        }
+      }
+    }
+  }
+}
