@@ -2,8 +2,10 @@ package io.quiver.engine;
 
 import io.quiver.engine.exec.ExecutionContext;
 import io.quiver.engine.exec.Operator;
+import io.quiver.engine.exec.operator.BatchListScanOperator;
 import io.quiver.engine.format.ResultFormat;
 import io.quiver.engine.format.ResultWriter;
+import io.quiver.engine.kernel.JavaKernels;
 import io.quiver.udf.error.ErrorKind;
 import io.quiver.udf.error.QuiverException;
 import io.quiver.udf.convert.ArrowValues;
@@ -30,13 +32,16 @@ public final class QueryResult extends ArrowReader {
   private final Operator root;
   private final ExecutionContext context;
   private final BufferAllocator resultAllocator;
+  private final Runnable onClose;
   private long rowsRead;
   private boolean exhausted;
   private boolean sourceClosed;
 
   QueryResult(String statementKind, boolean returnsRows, String message, Schema schema,
-      Operator root, ExecutionContext context, BufferAllocator resultAllocator) {
+      Operator root, ExecutionContext context, BufferAllocator resultAllocator,
+      Runnable onClose) {
     super(resultAllocator);
+    this.onClose = onClose;
     this.statementKind = statementKind;
     this.returnsRows = returnsRows;
     this.message = message;
@@ -119,6 +124,9 @@ public final class QueryResult extends ArrowReader {
       if (context != null) {
         context.close();
       }
+      if (onClose != null) {
+        onClose.run();
+      }
     }
   }
 
@@ -176,5 +184,28 @@ public final class QueryResult extends ArrowReader {
     } catch (IOException e) {
       throw new QuiverException(ErrorKind.INTERNAL, "cannot close the result", e);
     }
+  }
+
+  /**
+   * A query result that streams the given batches unchanged, one result batch per input batch,
+   * without SQL. Meant for tests of code that consumes results (renderers, the CLI) and for
+   * embedders that want to hand Arrow data to such code.
+   *
+   * <p>The result allocates in child allocators of {@code parent}, which must share a root
+   * with the batches' allocator. The caller keeps ownership of {@code batches}: they must stay
+   * open until the result is closed, and the caller closes them afterwards.
+   */
+  public static QueryResult ofBatches(BufferAllocator parent, Schema schema,
+      List<VectorSchemaRoot> batches) {
+    BufferAllocator resultAllocator = parent.newChildAllocator("result", 0, Long.MAX_VALUE);
+    ExecutionContext context = new ExecutionContext(
+        parent.newChildAllocator("query", 0, Long.MAX_VALUE), Integer.MAX_VALUE,
+        JavaKernels.INSTANCE);
+    int[] projection = new int[schema.getFields().size()];
+    for (int i = 0; i < projection.length; i++) {
+      projection[i] = i;
+    }
+    Operator scan = new BatchListScanOperator("batches", context, batches, schema, projection);
+    return new QueryResult("QUERY", true, "", schema, scan, context, resultAllocator, null);
   }
 }

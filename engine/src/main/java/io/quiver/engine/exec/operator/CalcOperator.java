@@ -1,0 +1,147 @@
+package io.quiver.engine.exec.operator;
+
+import io.quiver.engine.exec.AbstractOperator;
+import io.quiver.engine.exec.ExecutionContext;
+import io.quiver.engine.exec.Operator;
+import io.quiver.engine.expr.CalcKernel;
+import io.quiver.engine.expr.ExpressionCompiler;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.arrow.vector.BaseFixedWidthVector;
+import org.apache.arrow.vector.BaseVariableWidthVector;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.Schema;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexNode;
+
+/**
+ * Filter and projection fused into one compiled loop per batch (see {@link CalcKernel}).
+ * Projections that only select input columns, without a condition, share the input buffers
+ * instead of copying them.
+ */
+public final class CalcOperator extends AbstractOperator {
+  private final Operator input;
+  private final RexBuilder rexBuilder;
+  private final RelDataType inputType;
+  private final RexNode condition;
+  private final List<RexNode> projections;
+  private final int[] passThrough;
+  private CalcKernel kernel;
+  private VectorSchemaRoot current;
+
+  public CalcOperator(ExecutionContext context, Operator input, Schema schema,
+      RexBuilder rexBuilder, RelDataType inputType, RexNode condition,
+      List<RexNode> projections) {
+    super(condition == null ? "Project" : "Filter", context, schema, List.of(input));
+    this.input = input;
+    this.rexBuilder = rexBuilder;
+    this.inputType = inputType;
+    this.condition = condition;
+    this.projections = List.copyOf(projections);
+    int[] refs = new int[projections.size()];
+    boolean allRefs = condition == null;
+    for (int i = 0; i < projections.size() && allRefs; i++) {
+      if (projections.get(i) instanceof RexInputRef ref) {
+        refs[i] = ref.getIndex();
+      } else {
+        allRefs = false;
+      }
+    }
+    this.passThrough = allRefs ? refs : null;
+  }
+
+  @Override
+  protected VectorSchemaRoot doNext() {
+    closeCurrent();
+    while (true) {
+      VectorSchemaRoot batch = input.next();
+      if (batch == null) {
+        return null;
+      }
+      int rows = batch.getRowCount();
+      if (rows == 0) {
+        continue;
+      }
+      if (passThrough != null) {
+        current = select(batch, rows);
+        return current;
+      }
+      if (kernel == null) {
+        kernel = ExpressionCompiler.compile(rexBuilder, inputType, condition, projections,
+            allocator());
+      }
+      List<Field> fields = schema.getFields();
+      List<FieldVector> outputs = new ArrayList<>(fields.size());
+      try {
+        for (Field field : fields) {
+          FieldVector vector = field.createVector(allocator());
+          outputs.add(vector);
+          if (vector instanceof BaseFixedWidthVector fixed) {
+            fixed.allocateNew(rows);
+          } else if (vector instanceof BaseVariableWidthVector variable) {
+            variable.allocateNew(Math.max(64L, rows * 16L), rows);
+          }
+        }
+        FieldVector[] inputs = batch.getFieldVectors().toArray(new FieldVector[0]);
+        int written = kernel.project(inputs, rows, outputs.toArray(new FieldVector[0]));
+        for (FieldVector vector : outputs) {
+          if (vector instanceof BaseVariableWidthVector variable) {
+            variable.setLastSet(written - 1);
+          }
+          vector.setValueCount(written);
+        }
+        if (written == 0) {
+          outputs.forEach(FieldVector::close);
+          continue;
+        }
+        current = new VectorSchemaRoot(fields, outputs, written);
+        return current;
+      } catch (RuntimeException e) {
+        outputs.forEach(FieldVector::close);
+        throw e;
+      }
+    }
+  }
+
+  private VectorSchemaRoot select(VectorSchemaRoot batch, int rows) {
+    List<Field> fields = schema.getFields();
+    List<FieldVector> outputs = new ArrayList<>(fields.size());
+    for (int i = 0; i < passThrough.length; i++) {
+      // A shared slice of the input column (reference-counted, no copy).
+      var pair = batch.getVector(passThrough[i]).getTransferPair(allocator());
+      pair.splitAndTransfer(0, rows);
+      outputs.add((FieldVector) pair.getTo());
+    }
+    return new VectorSchemaRoot(fields, outputs, rows);
+  }
+
+  private void closeCurrent() {
+    if (current != null) {
+      current.close();
+      current = null;
+    }
+  }
+
+  @Override
+  protected void release() {
+    closeCurrent();
+    if (kernel != null) {
+      kernel.close();
+      kernel = null;
+    }
+  }
+
+  @Override
+  public String describe() {
+    StringBuilder text = new StringBuilder(condition == null ? "Project[" : "Filter[");
+    if (condition != null) {
+      text.append(condition).append(", ");
+    }
+    text.append(projections).append(']');
+    return text.toString();
+  }
+}

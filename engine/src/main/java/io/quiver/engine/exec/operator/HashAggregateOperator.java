@@ -1,0 +1,142 @@
+package io.quiver.engine.exec.operator;
+
+import io.quiver.engine.exec.AbstractOperator;
+import io.quiver.engine.exec.ExecutionContext;
+import io.quiver.engine.exec.Operator;
+import io.quiver.engine.exec.aggregate.AggregateSpec;
+import io.quiver.engine.exec.aggregate.GroupedAccumulators;
+import io.quiver.engine.exec.hash.GroupTable;
+import io.quiver.engine.exec.hash.KeyDecoder;
+import io.quiver.engine.exec.hash.KeyEncoder;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.Schema;
+
+/**
+ * Hash aggregation, grouped or global. Consumes its whole input, assigning each row a group id
+ * through a {@link GroupTable} over the encoded group keys, updates one accumulator per
+ * aggregate call batch by batch, then emits the groups in slices of the batch size. A global
+ * aggregate (no keys) always yields exactly one row.
+ */
+public final class HashAggregateOperator extends AbstractOperator {
+  private final Operator input;
+  private final int[] groupColumns;
+  private final List<AggregateSpec> aggregates;
+  private final KeyEncoder encoder = new KeyEncoder();
+  private final GroupTable groups = new GroupTable();
+  private GroupedAccumulators accumulators;
+  private int[] groupIds = new int[1024];
+  private VectorSchemaRoot result;
+  private VectorSchemaRoot current;
+  private int emitted;
+
+  public HashAggregateOperator(ExecutionContext context, Operator input, int[] groupColumns,
+      List<AggregateSpec> aggregates, Schema schema) {
+    super("HashAggregate", context, schema, List.of(input));
+    this.input = input;
+    this.groupColumns = groupColumns.clone();
+    this.aggregates = List.copyOf(aggregates);
+  }
+
+  @Override
+  protected VectorSchemaRoot doNext() {
+    if (result == null) {
+      consume();
+    }
+    closeCurrent();
+    int total = result.getRowCount();
+    if (emitted >= total) {
+      return null;
+    }
+    int length = Math.min(context.batchSize(), total - emitted);
+    List<FieldVector> slices = new ArrayList<>();
+    for (FieldVector vector : result.getFieldVectors()) {
+      // Slices share the result's buffers (reference-counted); the result stays intact.
+      var pair = vector.getTransferPair(allocator());
+      pair.splitAndTransfer(emitted, length);
+      slices.add((FieldVector) pair.getTo());
+    }
+    emitted += length;
+    current = new VectorSchemaRoot(schema.getFields(), slices, length);
+    return current;
+  }
+
+  private void consume() {
+    Schema inputSchema = input.schema();
+    accumulators = new GroupedAccumulators(aggregates, inputSchema, allocator());
+    boolean global = groupColumns.length == 0;
+    FieldVector[] keys = new FieldVector[groupColumns.length];
+    VectorSchemaRoot batch;
+    while ((batch = input.next()) != null) {
+      int rows = batch.getRowCount();
+      if (rows == 0) {
+        continue;
+      }
+      if (groupIds.length < rows) {
+        groupIds = new int[rows];
+      }
+      int groupCount;
+      if (global) {
+        java.util.Arrays.fill(groupIds, 0, rows, 0);
+        groupCount = 1;
+      } else {
+        for (int k = 0; k < keys.length; k++) {
+          keys[k] = batch.getVector(groupColumns[k]);
+        }
+        encoder.encode(keys, rows);
+        groups.findOrInsert(encoder, groupIds);
+        groupCount = groups.groupCount();
+      }
+      accumulators.update(batch, rows, groupIds, groupCount);
+    }
+    int groupCount = global ? 1 : groups.groupCount();
+    List<FieldVector> vectors = new ArrayList<>();
+    List<Field> fields = schema.getFields();
+    FieldVector[] keyVectors = new FieldVector[groupColumns.length];
+    for (int k = 0; k < groupColumns.length; k++) {
+      keyVectors[k] = fields.get(k).createVector(allocator());
+      vectors.add(keyVectors[k]);
+    }
+    if (!global) {
+      KeyDecoder.decode(groups, keyVectors);
+    }
+    for (int a = 0; a < aggregates.size(); a++) {
+      FieldVector output = fields.get(groupColumns.length + a).createVector(allocator());
+      vectors.add(output);
+    }
+    result = new VectorSchemaRoot(fields, vectors, groupCount);
+    accumulators.write(vectors.subList(groupColumns.length, vectors.size()), groupCount);
+    result.setRowCount(groupCount);
+  }
+
+  private void closeCurrent() {
+    if (current != null) {
+      current.close();
+      current = null;
+    }
+  }
+
+  @Override
+  protected void release() {
+    closeCurrent();
+    if (result != null) {
+      result.close();
+      result = null;
+    }
+    if (accumulators != null) {
+      accumulators.close();
+    }
+  }
+
+  @Override
+  public String describe() {
+    return "HashAggregate[keys=" + java.util.Arrays.toString(groupColumns) + ", aggregates="
+        + aggregates.stream().map(a -> a.kind() + (a.distinct() ? " DISTINCT" : "")
+            + (a.argument() >= 0 ? "($" + a.argument() + ")" : "()")
+            + (a.filterColumn() >= 0 ? " FILTER($" + a.filterColumn() + ")" : ""))
+            .toList() + "]";
+  }
+}

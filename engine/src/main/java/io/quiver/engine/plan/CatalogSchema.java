@@ -1,0 +1,96 @@
+package io.quiver.engine.plan;
+
+import io.quiver.engine.catalog.Catalog;
+import io.quiver.engine.catalog.QuiverTable;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.calcite.plan.RelOptTable;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.schema.Statistic;
+import org.apache.calcite.schema.Statistics;
+import org.apache.calcite.schema.Table;
+import org.apache.calcite.schema.TranslatableTable;
+import org.apache.calcite.schema.impl.AbstractSchema;
+import org.apache.calcite.schema.impl.AbstractTable;
+
+/** Presents the session {@link Catalog} to Calcite's validator as its root schema. */
+final class CatalogSchema extends AbstractSchema {
+  private final Catalog catalog;
+  private final ViewRowTypes viewRowTypes;
+
+  /** Looks up the row type of a view (computed when the view was created). */
+  interface ViewRowTypes {
+    RelDataType rowType(Catalog.View view, RelDataTypeFactory factory);
+  }
+
+  CatalogSchema(Catalog catalog, ViewRowTypes viewRowTypes) {
+    this.catalog = catalog;
+    this.viewRowTypes = viewRowTypes;
+  }
+
+  @Override
+  protected Map<String, Table> getTableMap() {
+    Map<String, Table> map = new LinkedHashMap<>();
+    for (Map.Entry<String, QuiverTable> entry : catalog.tables().entrySet()) {
+      map.put(entry.getKey(), new TableAdapter(entry.getValue()));
+    }
+    for (Map.Entry<String, Catalog.View> entry : catalog.views().entrySet()) {
+      map.put(entry.getKey(), new ViewAdapter(entry.getValue(), viewRowTypes));
+    }
+    return map;
+  }
+
+  @Override
+  public boolean isMutable() {
+    return false;
+  }
+
+  /** A Quiver table as Calcite sees it: a row type and a row-count statistic. */
+  static final class TableAdapter extends AbstractTable {
+    private final QuiverTable table;
+
+    TableAdapter(QuiverTable table) {
+      this.table = table;
+    }
+
+    QuiverTable table() {
+      return table;
+    }
+
+    @Override
+    public RelDataType getRowType(RelDataTypeFactory typeFactory) {
+      return TypeMapping.toRelType(table.schema(), typeFactory);
+    }
+
+    @Override
+    public Statistic getStatistic() {
+      double rows = table.rowCount();
+      return rows < 0 ? Statistics.UNKNOWN : Statistics.of(rows, List.of());
+    }
+  }
+
+  /** A view: expanded into its query's plan wherever it is used. */
+  static final class ViewAdapter extends AbstractTable implements TranslatableTable {
+    private final Catalog.View view;
+    private final ViewRowTypes rowTypes;
+
+    ViewAdapter(Catalog.View view, ViewRowTypes rowTypes) {
+      this.view = view;
+      this.rowTypes = rowTypes;
+    }
+
+    @Override
+    public RelDataType getRowType(RelDataTypeFactory typeFactory) {
+      return rowTypes.rowType(view, typeFactory);
+    }
+
+    @Override
+    public RelNode toRel(RelOptTable.ToRelContext context, RelOptTable relOptTable) {
+      RelDataType rowType = getRowType(context.getCluster().getTypeFactory());
+      return context.expandView(rowType, view.sql(), List.of(), List.of(view.name())).project();
+    }
+  }
+}

@@ -1,0 +1,238 @@
+package io.quiver.engine.plan;
+
+import io.quiver.engine.catalog.Catalog;
+import io.quiver.engine.source.TableFunction;
+import io.quiver.udf.error.ErrorKind;
+import io.quiver.udf.error.QuiverException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.calcite.avatica.util.Casing;
+import org.apache.calcite.avatica.util.Quoting;
+import org.apache.calcite.config.CalciteConnectionConfig;
+import org.apache.calcite.config.CalciteConnectionConfigImpl;
+import org.apache.calcite.config.CalciteConnectionProperty;
+import org.apache.calcite.config.NullCollation;
+import org.apache.calcite.jdbc.CalciteSchema;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelOptTable;
+import org.apache.calcite.plan.hep.HepPlanner;
+import org.apache.calcite.plan.hep.HepProgram;
+import org.apache.calcite.prepare.CalciteCatalogReader;
+import org.apache.calcite.rel.RelRoot;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.runtime.CalciteContextException;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlOperatorTable;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.parser.SqlParseException;
+import org.apache.calcite.sql.parser.SqlParser;
+import org.apache.calcite.sql.util.SqlOperatorTables;
+import org.apache.calcite.sql.validate.SqlConformanceEnum;
+import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.sql.validate.SqlValidatorException;
+import org.apache.calcite.sql.validate.SqlValidatorUtil;
+import org.apache.calcite.sql2rel.SqlToRelConverter;
+import org.apache.calcite.sql2rel.StandardConvertletTable;
+import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
+
+/**
+ * Parses, validates and converts one query with Calcite into a logical plan, then optimises it
+ * with {@link LogicalOptimizer}. One instance per statement (it holds the statement's table
+ * function calls, which are closed with the result).
+ */
+public final class QueryPlanner implements RelOptTable.ViewExpander {
+  static final RelDataTypeFactory TYPE_FACTORY = new JavaTypeFactoryImpl(QuiverTypeSystem.INSTANCE);
+  private static final int MAX_VIEW_DEPTH = 32;
+
+  private final Catalog catalog;
+  private final Map<String, TableFunctionOperator> tableFunctions = new HashMap<>();
+  private final CalciteCatalogReader catalogReader;
+  private final SqlOperatorTable operatorTable;
+  private final RelOptCluster cluster;
+  private final ViewRowTypeCache viewRowTypes;
+  private int viewDepth;
+
+  public QueryPlanner(Catalog catalog, List<TableFunction> functions, ViewRowTypeCache viewRowTypes) {
+    this.catalog = catalog;
+    this.viewRowTypes = viewRowTypes;
+    for (TableFunction function : functions) {
+      tableFunctions.put(function.name().toLowerCase(java.util.Locale.ROOT),
+          new TableFunctionOperator(function));
+    }
+    Properties properties = new Properties();
+    properties.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "false");
+    CalciteConnectionConfig config = new CalciteConnectionConfigImpl(properties);
+    CalciteSchema root = CalciteSchema.createRootSchema(false, false, "",
+        new CatalogSchema(catalog, this::viewRowType));
+    this.catalogReader = new CalciteCatalogReader(root, List.of(), TYPE_FACTORY, config);
+    this.operatorTable = SqlOperatorTables.chain(
+        SqlOperatorTables.of(new ArrayList<>(tableFunctions.values())),
+        SqlStdOperatorTable.instance());
+    HepPlanner planner = new HepPlanner(HepProgram.builder().build());
+    planner.setExecutor(new ConstantFolder());
+    this.cluster = RelOptCluster.create(planner, new RexBuilder(TYPE_FACTORY));
+  }
+
+  static SqlParser.Config parserConfig() {
+    return SqlParser.config()
+        .withQuoting(Quoting.DOUBLE_QUOTE)
+        .withUnquotedCasing(Casing.TO_LOWER)
+        .withQuotedCasing(Casing.UNCHANGED)
+        .withCaseSensitive(false)
+        .withConformance(SqlConformanceEnum.LENIENT);
+  }
+
+  private SqlValidator newValidator() {
+    SqlValidator.Config config = SqlValidator.Config.DEFAULT
+        .withIdentifierExpansion(true)
+        .withConformance(SqlConformanceEnum.LENIENT)
+        .withDefaultNullCollation(NullCollation.HIGH);
+    return SqlValidatorUtil.newValidator(operatorTable, catalogReader, TYPE_FACTORY, config);
+  }
+
+  public RelOptCluster cluster() {
+    return cluster;
+  }
+
+  /** Parses the query text. {@code lineOffset} is added to error line numbers. */
+  public static SqlNode parse(String sql, int lineOffset) {
+    try {
+      return SqlParser.create(sql, parserConfig()).parseQuery();
+    } catch (SqlParseException e) {
+      String message = e.getMessage();
+      int cut = message == null ? -1 : message.indexOf("\nWas expecting");
+      if (cut > 0) {
+        message = message.substring(0, cut).trim() + " (expected one of "
+            + expectedTokens(e) + ")";
+      }
+      QuiverException error = new QuiverException(ErrorKind.PARSE,
+          "syntax error: " + (message == null ? "" : message.replace('\n', ' ')), e);
+      if (e.getPos() != null && e.getPos().getLineNum() > 0) {
+        error.atPosition(e.getPos().getLineNum() + lineOffset, e.getPos().getColumnNum());
+      }
+      throw error;
+    }
+  }
+
+  private static String expectedTokens(SqlParseException e) {
+    List<String> tokens = new ArrayList<>();
+    if (e.getExpectedTokenSequences() != null && e.getTokenImages() != null) {
+      for (int[] sequence : e.getExpectedTokenSequences()) {
+        if (sequence.length > 0 && tokens.size() < 8) {
+          tokens.add(e.getTokenImages()[sequence[0]]);
+        }
+      }
+    }
+    return tokens.isEmpty() ? "?" : String.join(", ", tokens) + (tokens.size() == 8 ? ", ..." : "");
+  }
+
+  /** Validates and converts a parsed query into a logical plan (not yet optimised). */
+  public RelRoot toRel(SqlNode query, int lineOffset) {
+    SqlValidator validator = newValidator();
+    SqlNode validated;
+    try {
+      validated = validator.validate(query);
+    } catch (CalciteContextException e) {
+      throw translateValidationError(e, lineOffset);
+    } catch (QuiverException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw QuiverException.wrap(ErrorKind.PLAN, "validating the query", e);
+    }
+    SqlToRelConverter.Config config = SqlToRelConverter.config()
+        .withExpand(false)
+        .withTrimUnusedFields(false)
+        .withInSubQueryThreshold(Integer.MAX_VALUE)
+        .withDecorrelationEnabled(true);
+    SqlToRelConverter converter = new SqlToRelConverter(this, validator, catalogReader, cluster,
+        StandardConvertletTable.INSTANCE, config);
+    try {
+      return converter.convertQuery(validated, false, true);
+    } catch (QuiverException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw QuiverException.wrap(ErrorKind.PLAN, "converting the query to a plan", e);
+    }
+  }
+
+  static QuiverException translateValidationError(CalciteContextException e, int lineOffset) {
+    Throwable cause = e.getCause();
+    if (cause instanceof QuiverException quiver) {
+      return quiver;
+    }
+    String detail = cause != null && cause.getMessage() != null ? cause.getMessage() : e.getMessage();
+    ErrorKind kind = ErrorKind.PLAN;
+    if (cause instanceof SqlValidatorException && detail != null) {
+      String lower = detail.toLowerCase(java.util.Locale.ROOT);
+      if (lower.contains("cannot apply") || lower.contains("cannot assign")
+          || lower.contains("type mismatch") || lower.contains("cannot infer")
+          || lower.contains("must be") && lower.contains("type")
+          || lower.contains("incompatible") || lower.contains("not comparable")) {
+        kind = ErrorKind.TYPE;
+      }
+    }
+    String hint = kind == ErrorKind.PLAN && detail != null && detail.contains("not found")
+        ? ". Check the name (SHOW TABLES, DESCRIBE <table>)" : "";
+    QuiverException error = new QuiverException(kind, detail + hint, e);
+    if (e.getPosLine() > 0) {
+      error.atPosition(e.getPosLine() + lineOffset, e.getPosColumn());
+    }
+    return error;
+  }
+
+  /** The table function operator of this statement for {@code name}, or null. */
+  TableFunctionOperator tableFunction(String name) {
+    return tableFunctions.get(name.toLowerCase(java.util.Locale.ROOT));
+  }
+
+  /** Closes the tables opened by table function calls of this statement. */
+  public void closeTableFunctions() {
+    for (TableFunctionOperator operator : tableFunctions.values()) {
+      operator.closeTables();
+    }
+  }
+
+  @Override
+  public RelRoot expandView(RelDataType rowType, String queryString, List<String> schemaPath,
+      List<String> viewPath) {
+    if (++viewDepth > MAX_VIEW_DEPTH) {
+      throw new QuiverException(ErrorKind.PLAN,
+          "view " + viewPath + " expands more than " + MAX_VIEW_DEPTH
+              + " levels deep: does it refer to itself?");
+    }
+    try {
+      return toRel(parse(queryString, 0), 0);
+    } catch (QuiverException e) {
+      throw e.withContext("view " + String.join(".", viewPath));
+    } finally {
+      viewDepth--;
+    }
+  }
+
+  private RelDataType viewRowType(Catalog.View view, RelDataTypeFactory factory) {
+    RelDataType cached = viewRowTypes.get(view);
+    if (cached == null) {
+      cached = toRel(parse(view.sql(), 0), 0).validatedRowType;
+      viewRowTypes.put(view, cached);
+    }
+    return cached;
+  }
+
+  /** Row types of views, computed once per view definition. */
+  public static final class ViewRowTypeCache {
+    private final Map<Catalog.View, RelDataType> types = new HashMap<>();
+
+    synchronized RelDataType get(Catalog.View view) {
+      return types.get(view);
+    }
+
+    synchronized void put(Catalog.View view, RelDataType type) {
+      types.put(view, type);
+    }
+  }
+}

@@ -1,0 +1,92 @@
+package io.quiver.engine.plan;
+
+import io.quiver.udf.error.ErrorKind;
+import io.quiver.udf.error.QuiverException;
+import java.util.Locale;
+
+/**
+ * Reads the leading words of a statement (skipping whitespace and comments) so the runner can
+ * recognise its form; the rest is handed to Calcite with the consumed prefix blanked out, so
+ * error positions still point into the original text.
+ */
+final class StatementTokens {
+  private final String text;
+  private int position;
+
+  StatementTokens(String text) {
+    this.text = text;
+  }
+
+  private void skipSpace() {
+    while (position < text.length()) {
+      char c = text.charAt(position);
+      if (Character.isWhitespace(c)) {
+        position++;
+      } else if (text.startsWith("--", position)) {
+        int end = text.indexOf('\n', position);
+        position = end < 0 ? text.length() : end + 1;
+      } else if (text.startsWith("/*", position)) {
+        int end = text.indexOf("*/", position + 2);
+        position = end < 0 ? text.length() : end + 2;
+      } else {
+        return;
+      }
+    }
+  }
+
+  /** The next bare word in lower case, or "" at a non-word character or the end. */
+  String keyword() {
+    skipSpace();
+    int start = position;
+    while (position < text.length() && (Character.isLetterOrDigit(text.charAt(position))
+        || text.charAt(position) == '_')) {
+      position++;
+    }
+    return text.substring(start, position).toLowerCase(Locale.ROOT);
+  }
+
+  String peekKeyword() {
+    int saved = position;
+    String word = keyword();
+    position = saved;
+    return word;
+  }
+
+  /** A table or view name: a bare word (kept as written) or a double-quoted identifier. */
+  String identifier() {
+    skipSpace();
+    if (position < text.length() && text.charAt(position) == '"') {
+      int end = text.indexOf('"', position + 1);
+      if (end < 0) {
+        throw new QuiverException(ErrorKind.PARSE, "unterminated quoted identifier");
+      }
+      String name = text.substring(position + 1, end);
+      position = end + 1;
+      return name;
+    }
+    int start = position;
+    while (position < text.length() && (Character.isLetterOrDigit(text.charAt(position))
+        || text.charAt(position) == '_')) {
+      position++;
+    }
+    if (start == position) {
+      throw new QuiverException(ErrorKind.PARSE, "expected a name at position " + (start + 1));
+    }
+    return text.substring(start, position);
+  }
+
+  boolean atEnd() {
+    skipSpace();
+    return position >= text.length();
+  }
+
+  /** The text with everything consumed so far replaced by spaces (newlines kept). */
+  String restBlanked() {
+    StringBuilder result = new StringBuilder(text.length());
+    for (int i = 0; i < position; i++) {
+      result.append(text.charAt(i) == '\n' ? '\n' : ' ');
+    }
+    result.append(text, position, text.length());
+    return result.toString();
+  }
+}
