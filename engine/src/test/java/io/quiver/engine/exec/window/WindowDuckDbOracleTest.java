@@ -31,9 +31,12 @@ import org.junit.jupiter.api.Test;
  * function over ROWS and RANGE frames in all four sort directions.
  */
 class WindowDuckDbOracleTest extends OperatorTestBase {
+  private static final ArrowType MONEY = new ArrowType.Decimal(12, 2, 128);
+  private static final ArrowType MONEY_SUM = new ArrowType.Decimal(38, 2, 128);
   private static final Schema SCHEMA = TestBatches.schema(field("id", AllTypes.INT),
       field("p", AllTypes.INT), field("o", AllTypes.INT), field("v", AllTypes.BIGINT),
-      field("d", AllTypes.DOUBLE), field("dflt", AllTypes.BIGINT));
+      field("d", AllTypes.DOUBLE), field("dflt", AllTypes.BIGINT), field("m", MONEY),
+      field("s", AllTypes.VARCHAR));
   private static final int ROWS = 240;
 
   private static final List<WindowFrame> ROWS_FRAMES = List.of(
@@ -64,7 +67,11 @@ class WindowDuckDbOracleTest extends OperatorTestBase {
           random.nextInt(7) == 0 ? null : random.nextInt(13),
           random.nextInt(6) == 0 ? null : (long) random.nextInt(101) - 50,
           random.nextInt(6) == 0 ? null : Math.round(random.nextGaussian() * 1000) / 8.0,
-          (long) -i};
+          (long) -i,
+          random.nextInt(5) == 0 ? null
+              : BigDecimal.valueOf(random.nextLong() % 10_000_000_000L, 2),
+          random.nextInt(5) == 0 ? null : "s" + "xy".repeat(random.nextInt(3))
+              + random.nextInt(40)};
     }
     return rows;
   }
@@ -109,6 +116,13 @@ class WindowDuckDbOracleTest extends OperatorTestBase {
           AllTypes.BIGINT, index++));
       cases.add(aggregate(WindowFunctionKind.LAST_VALUE, "last_value", 4, "d", frame,
           AllTypes.DOUBLE, index++));
+      cases.add(aggregate(WindowFunctionKind.SUM, "sum", 6, "m", frame, MONEY_SUM, index++));
+      cases.add(aggregate(WindowFunctionKind.AVG, "avg", 6, "m", frame, AllTypes.DOUBLE,
+          index++));
+      cases.add(aggregate(WindowFunctionKind.MAX, "max", 7, "s", frame, AllTypes.VARCHAR,
+          index++));
+      cases.add(aggregate(WindowFunctionKind.MIN, "min", 7, "s", frame, AllTypes.VARCHAR,
+          index++));
       cases.add(new Case("nth_value(v, 2) OVER (%s " + frame + ")", new WindowFunction(
           WindowFunctionKind.NTH_VALUE, 3, 2, -1, frame, field("f" + index++,
               AllTypes.BIGINT))));
@@ -171,10 +185,10 @@ class WindowDuckDbOracleTest extends OperatorTestBase {
   private static void load(Connection connection, Object[][] data) throws SQLException {
     try (Statement statement = connection.createStatement()) {
       statement.execute("CREATE TABLE t (id INTEGER, p INTEGER, o INTEGER, v BIGINT,"
-          + " d DOUBLE, dflt BIGINT)");
+          + " d DOUBLE, dflt BIGINT, m DECIMAL(12, 2), s VARCHAR)");
     }
     try (PreparedStatement insert =
-        connection.prepareStatement("INSERT INTO t VALUES (?, ?, ?, ?, ?, ?)")) {
+        connection.prepareStatement("INSERT INTO t VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
       for (Object[] row : data) {
         for (int column = 0; column < row.length; column++) {
           insert.setObject(column + 1, row[column]);
@@ -222,6 +236,10 @@ class WindowDuckDbOracleTest extends OperatorTestBase {
 
   private static void assertSame(Object actual, Object expected, String description) {
     if (expected == null || actual == null) {
+      assertThat(actual).as(description).isEqualTo(expected);
+      return;
+    }
+    if (actual instanceof String || expected instanceof String) {
       assertThat(actual).as(description).isEqualTo(expected);
       return;
     }
