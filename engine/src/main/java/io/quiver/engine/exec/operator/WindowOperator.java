@@ -93,8 +93,13 @@ public final class WindowOperator extends AbstractOperator {
         keys.add(new SortKey(column, false, false));
       }
       keys.addAll(orderKeys);
-      int[] permutation = PermutationSort.sort(rows.root(), keys);
-      sorted = VectorGather.gather(rows.root(), permutation, rows.rowCount(), allocator());
+      if (keys.isEmpty()) {
+        // Input order is the order: share the accumulated buffers instead of copying them.
+        sorted = VectorSlice.slice(rows.root(), 0, rows.rowCount(), allocator());
+      } else {
+        int[] permutation = PermutationSort.sort(rows.root(), keys);
+        sorted = VectorGather.gather(rows.root(), permutation, rows.rowCount(), allocator());
+      }
     }
     List<FieldVector> columns = new ArrayList<>(sorted.getFieldVectors());
     try {
