@@ -3,7 +3,7 @@ package io.quiver.engine.exec.operator;
 import io.quiver.engine.exec.AbstractOperator;
 import io.quiver.engine.exec.ExecutionContext;
 import io.quiver.engine.exec.Operator;
-import io.quiver.engine.exec.batch.VectorSlice;
+import io.quiver.engine.exec.batch.VectorSlices;
 import io.quiver.udf.error.ErrorKind;
 import io.quiver.udf.error.QuiverException;
 import java.util.List;
@@ -13,7 +13,7 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * LIMIT/OFFSET without ORDER BY: skips {@code offset} rows, then returns at most {@code fetch}
  * rows ({@code fetch < 0}: no limit) and stops pulling its input once the limit is reached.
  * Whole batches pass through unchanged; a batch cut by the offset or the limit is returned as
- * a zero-copy slice ({@link VectorSlice}: shares the input's buffers).
+ * a zero-copy slice ({@link VectorSlices}: shares the input's buffers).
  */
 public final class LimitOperator extends AbstractOperator {
   private final Operator input;
@@ -56,7 +56,7 @@ public final class LimitOperator extends AbstractOperator {
       if (start == 0 && length == rows) {
         return batch;
       }
-      current = VectorSlice.slice(batch, start, length, allocator());
+      current = VectorSlices.slice(batch, start, length, allocator());
       return current;
     }
     return null;

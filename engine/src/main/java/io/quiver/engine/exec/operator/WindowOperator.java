@@ -5,7 +5,7 @@ import io.quiver.engine.exec.ExecutionContext;
 import io.quiver.engine.exec.Operator;
 import io.quiver.engine.exec.batch.BatchAccumulator;
 import io.quiver.engine.exec.batch.VectorGather;
-import io.quiver.engine.exec.batch.VectorSlice;
+import io.quiver.engine.exec.batch.VectorSlices;
 import io.quiver.engine.exec.sort.PermutationSort;
 import io.quiver.engine.exec.sort.SortKey;
 import io.quiver.engine.exec.window.PartitionLayout;
@@ -73,7 +73,7 @@ public final class WindowOperator extends AbstractOperator {
     }
     int count = Math.min(context.batchSize(), remaining);
     // A slice shares the result's buffers (reference-counted).
-    current = VectorSlice.slice(result, position, count, allocator());
+    current = VectorSlices.slice(result, position, count, allocator());
     position += count;
     return current;
   }
@@ -95,7 +95,7 @@ public final class WindowOperator extends AbstractOperator {
       keys.addAll(orderKeys);
       if (keys.isEmpty()) {
         // Input order is the order: share the accumulated buffers instead of copying them.
-        sorted = VectorSlice.slice(rows.root(), 0, rows.rowCount(), allocator());
+        sorted = VectorSlices.slice(rows.root(), 0, rows.rowCount(), allocator());
       } else {
         int[] permutation = PermutationSort.sort(rows.root(), keys);
         sorted = VectorGather.gather(rows.root(), permutation, rows.rowCount(), allocator());

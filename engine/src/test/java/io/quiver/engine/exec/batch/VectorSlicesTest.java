@@ -11,7 +11,7 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class VectorSliceTest {
+class VectorSlicesTest {
   private final RootAllocator allocator = new RootAllocator();
 
   @AfterEach
@@ -35,7 +35,7 @@ class VectorSliceTest {
         try (VectorSchemaRoot source =
             TestBatches.batch(sourceAllocator, AllTypes.SCHEMA, AllTypes.rows(0, rows))) {
           expected = TestBatches.rows(source).subList(start, start + length);
-          slice = VectorSlice.slice(source, start, length, sliceAllocator);
+          slice = VectorSlices.slice(source, start, length, sliceAllocator);
         }
         // The source allocator must hold nothing once the source batch is closed.
         sourceAllocator.close();
