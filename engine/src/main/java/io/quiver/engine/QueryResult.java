@@ -206,6 +206,6 @@ public final class QueryResult extends ArrowReader {
       projection[i] = i;
     }
     Operator scan = new BatchListScanOperator("batches", context, batches, schema, projection);
-    return new QueryResult("QUERY", true, "", schema, scan, context, resultAllocator);
+    return new QueryResult("QUERY", true, "", schema, scan, context, resultAllocator, null);
   }
 }
