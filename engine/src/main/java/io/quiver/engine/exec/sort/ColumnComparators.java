@@ -24,7 +24,8 @@ final class ColumnComparators {
       if (vector.getValueCount() == 0) {
         return new Side(0, 0, 0);
       }
-      long offsets = vector instanceof BaseVariableWidthVector ? vector.getOffsetBufferAddress() : 0;
+      long offsets =
+          vector instanceof BaseVariableWidthVector ? vector.getOffsetBufferAddress() : 0;
       return new Side(vector.getDataBufferAddress(), validity, offsets);
     }
   }
@@ -53,50 +54,6 @@ final class ColumnComparators {
           "sorting or comparing values of type " + left.getField().getType()
               + " is not supported");
     };
-  }
-
-  /**
-   * Compares {@code leftLength} bytes at {@code left} with {@code rightLength} bytes at
-   * {@code right} as unsigned bytes, then by length; eight bytes at a time.
-   */
-  static int compareBytes(long left, int leftLength, long right, int rightLength) {
-    int common = Math.min(leftLength, rightLength);
-    int i = 0;
-    for (; i + 8 <= common; i += 8) {
-      long a = MemoryUtil.getLong(left + i);
-      long b = MemoryUtil.getLong(right + i);
-      if (a != b) {
-        if (MemoryUtil.LITTLE_ENDIAN) {
-          a = Long.reverseBytes(a);
-          b = Long.reverseBytes(b);
-        }
-        return Long.compareUnsigned(a, b);
-      }
-    }
-    for (; i < common; i++) {
-      int a = MemoryUtil.getByte(left + i) & 0xff;
-      int b = MemoryUtil.getByte(right + i) & 0xff;
-      if (a != b) {
-        return a - b;
-      }
-    }
-    return Integer.compare(leftLength, rightLength);
-  }
-
-  /** PostgreSQL's order of doubles: NaN above everything, -0.0 equal to 0.0. */
-  static int compareDoubles(double a, double b) {
-    if (a < b) {
-      return -1;
-    }
-    if (a > b) {
-      return 1;
-    }
-    if (a == b) {
-      return 0;
-    }
-    boolean aNaN = a != a;
-    boolean bNaN = b != b;
-    return aNaN ? (bNaN ? 0 : 1) : -1;
   }
 
   private abstract static class Fixed extends ColumnComparator {
@@ -175,7 +132,8 @@ final class ColumnComparators {
 
     @Override
     int compareValues(int leftRow, int rightRow) {
-      return compareDoubles(Float.intBitsToFloat(MemoryUtil.getInt(left + 4L * leftRow)),
+      return ValueOrder.compareDoubles(
+          Float.intBitsToFloat(MemoryUtil.getInt(left + 4L * leftRow)),
           Float.intBitsToFloat(MemoryUtil.getInt(right + 4L * rightRow)));
     }
   }
@@ -187,7 +145,8 @@ final class ColumnComparators {
 
     @Override
     int compareValues(int leftRow, int rightRow) {
-      return compareDoubles(Double.longBitsToDouble(MemoryUtil.getLong(left + 8L * leftRow)),
+      return ValueOrder.compareDoubles(
+          Double.longBitsToDouble(MemoryUtil.getLong(left + 8L * leftRow)),
           Double.longBitsToDouble(MemoryUtil.getLong(right + 8L * rightRow)));
     }
   }
@@ -246,7 +205,7 @@ final class ColumnComparators {
       long r = rightOffsets + 4L * rightRow;
       int leftStart = MemoryUtil.getInt(l);
       int rightStart = MemoryUtil.getInt(r);
-      return compareBytes(leftData + leftStart, MemoryUtil.getInt(l + 4) - leftStart,
+      return ValueOrder.compareBytes(leftData + leftStart, MemoryUtil.getInt(l + 4) - leftStart,
           rightData + rightStart, MemoryUtil.getInt(r + 4) - rightStart);
     }
   }

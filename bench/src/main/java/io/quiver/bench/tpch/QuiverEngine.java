@@ -1,0 +1,148 @@
+package io.quiver.bench.tpch;
+
+import io.quiver.engine.QueryResult;
+import io.quiver.engine.QuiverSession;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Future;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.ipc.ArrowFileReader;
+
+/**
+ * Quiver under measurement: one session holding the TPC-H tables in memory, queries run on a
+ * worker thread. When a query runs past its time limit the worker is interrupted; if it does not
+ * stop within a grace period, the session is abandoned to it (the worker closes the result and
+ * then the session when the query ends) and a fresh session is loaded for the next query.
+ */
+final class QuiverEngine implements BenchmarkEngine {
+  private static final Duration GRACE = Duration.ofSeconds(2);
+
+  private final int batchSize;
+  private TpchDataCache cache;
+  private QuiverSession session;
+  private QueryWorker worker;
+  private long peakArrowBytes;
+  private long tableBytes;
+  private int abandonedSessions;
+  private long leakedBytes;
+
+  QuiverEngine(int batchSize) {
+    this.batchSize = batchSize;
+  }
+
+  @Override
+  public String name() {
+    return BenchmarkOptions.QUIVER;
+  }
+
+  @Override
+  public void load(TpchDataCache cache) throws Exception {
+    this.cache = cache;
+    openSession();
+  }
+
+  private void openSession() throws Exception {
+    QuiverSession fresh = QuiverSession.builder().batchSize(batchSize).build();
+    try {
+      // Read with a child of the session's root: tables share the buffers they are given.
+      try (BufferAllocator loading = fresh.allocator().newChildAllocator("tpch-load", 0,
+          Long.MAX_VALUE)) {
+        for (String table : cache.tableNames()) {
+          try (ArrowFileReader reader = cache.open(table, loading)) {
+            fresh.registerTable(table, reader);
+          }
+        }
+      }
+    } catch (Exception | Error e) {
+      fresh.close();
+      throw e;
+    }
+    session = fresh;
+    tableBytes = fresh.tableAllocator().getAllocatedMemory();
+    worker = new QueryWorker("quiver-query");
+  }
+
+  @Override
+  public List<List<Object>> run(String sql, Duration timeout) throws Exception {
+    if (session == null) {
+      openSession();
+    }
+    QuiverSession current = session;
+    try {
+      return worker.call(() -> {
+        try (QueryResult result = current.sql(sql)) {
+          return result.toRows();
+        }
+      }, timeout);
+    } catch (QueryWorker.TimedOut timedOut) {
+      Future<?> task = timedOut.task();
+      task.cancel(true);
+      if (!QueryWorker.awaitEnd(task, GRACE)) {
+        abandonSession();
+      }
+      throw new QueryTimeoutException(name(), timeout);
+    } finally {
+      if (session == current) {
+        notePeak();
+        long leaked = current.allocator().getAllocatedMemory()
+            - current.tableAllocator().getAllocatedMemory();
+        leakedBytes = Math.max(leakedBytes, leaked);
+      }
+    }
+  }
+
+  /** Leaves the session to the still running query and closes it once that query ends. */
+  private void abandonSession() {
+    notePeak();
+    QuiverSession abandoned = session;
+    worker.submit(abandoned::close);
+    worker.shutdown();
+    session = null;
+    worker = null;
+    abandonedSessions++;
+  }
+
+  private void notePeak() {
+    peakArrowBytes = Math.max(peakArrowBytes, session.allocator().getPeakMemoryAllocation());
+  }
+
+  /** Peak Arrow memory of the session's root allocator (tables included), over all sessions. */
+  long peakArrowBytes() {
+    if (session != null) {
+      notePeak();
+    }
+    return peakArrowBytes;
+  }
+
+  /** Arrow memory the in-memory tables hold. */
+  long tableBytes() {
+    return tableBytes;
+  }
+
+  /** Sessions left to queries that ran past their time limit. */
+  int abandonedSessions() {
+    return abandonedSessions;
+  }
+
+  /** The most memory a finished query left allocated besides the tables (0 when none leaked). */
+  long leakedBytes() {
+    return leakedBytes;
+  }
+
+  @Override
+  public String describe() {
+    return String.format("batch size %d, tables %s, peak Arrow memory %s, abandoned sessions %d%s",
+        batchSize, Bytes.format(tableBytes), Bytes.format(peakArrowBytes()), abandonedSessions,
+        leakedBytes > 0 ? ", LEAK: a query left " + Bytes.format(leakedBytes) + " allocated" : "");
+  }
+
+  @Override
+  public void close() {
+    if (session != null) {
+      notePeak();
+      worker.close();
+      session.close();
+      session = null;
+    }
+  }
+}
