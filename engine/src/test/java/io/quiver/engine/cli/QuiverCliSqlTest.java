@@ -16,15 +16,15 @@ class QuiverCliSqlTest {
 
   @Test
   void queryPrintsATableByDefault() {
-    CliRun run = CliRun.of("-c", "SELECT 1 AS one, 'x' AS letter");
+    CliRun run = CliRun.of("-c", "SELECT 42 AS answer, 'x' AS letter");
     assertThat(run.err()).isEmpty();
     assertThat(run.status()).isZero();
     assertThat(run.out()).isEqualTo("""
-        +-----+--------+
-        | one | letter |
-        +-----+--------+
-        |   1 | x      |
-        +-----+--------+
+        +--------+--------+
+        | answer | letter |
+        +--------+--------+
+        |     42 | x      |
+        +--------+--------+
         (1 row)
         """);
   }
