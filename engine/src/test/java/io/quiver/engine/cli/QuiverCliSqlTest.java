@@ -85,6 +85,22 @@ class QuiverCliSqlTest {
   }
 
   @Test
+  void aTableThatFailsWhileRunningPrintsOnlyItsError() {
+    CliRun run = CliRun.of("-c",
+        "SELECT 1 AS a; SELECT n / (n - 1) AS x FROM (VALUES (1), (2)) AS t(n); SELECT 3 AS c");
+    assertThat(run.status()).isEqualTo(1);
+    assertThat(run.out()).isEqualTo("""
+        +---+
+        | a |
+        +---+
+        | 1 |
+        +---+
+        (1 row)
+        """);
+    assertThat(run.err()).isEqualTo("Error [EXECUTION]: division by zero\n");
+  }
+
+  @Test
   void scriptFileErrorsNameTheFile(@TempDir Path directory) throws IOException {
     Path script = Files.writeString(directory.resolve("broken.sql"),
         "SELECT 1 AS a;\n\nSELECT nope FROM no_such_table;\n");
