@@ -2,11 +2,34 @@ package io.quiver.engine.plan;
 
 import io.quiver.engine.exec.ExecutionContext;
 import io.quiver.engine.exec.Operator;
+import io.quiver.engine.exec.operator.CalcOperator;
+import io.quiver.engine.exec.operator.WindowOperator;
+import io.quiver.engine.exec.sort.SortKey;
+import io.quiver.engine.exec.window.FrameBound;
+import io.quiver.engine.exec.window.FrameBoundKind;
+import io.quiver.engine.exec.window.WindowFrame;
+import io.quiver.engine.exec.window.WindowFunction;
+import io.quiver.engine.exec.window.WindowFunctionKind;
 import io.quiver.udf.error.ErrorKind;
 import io.quiver.udf.error.QuiverException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.Schema;
 import org.apache.calcite.rel.core.Window;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexWindowBound;
 
-/** Maps Calcite's Window node to window operators. */
+/**
+ * Maps Calcite's Window node to a chain of {@link WindowOperator}s, one per window group
+ * (partitioning, ordering and frame). The window's constants (LAG offsets and defaults, frame
+ * offsets) are first appended as columns, then projected away again.
+ */
 final class WindowPlanner {
   private final PhysicalPlanner planner;
   private final ExecutionContext context;
@@ -17,6 +40,141 @@ final class WindowPlanner {
   }
 
   Operator plan(Window window) {
-    throw new QuiverException(ErrorKind.UNSUPPORTED, "window functions are being added");
+    RexBuilder rexBuilder = planner.rexBuilder();
+    RelDataType inputType = window.getInput().getRowType();
+    int inputCount = inputType.getFieldCount();
+    Operator current = planner.plan(window.getInput());
+    // input columns followed by the window's constants
+    List<RexNode> withConstants = new ArrayList<>();
+    RelDataTypeFactory.Builder widened = rexBuilder.getTypeFactory().builder();
+    for (int i = 0; i < inputCount; i++) {
+      withConstants.add(rexBuilder.makeInputRef(inputType.getFieldList().get(i).getType(), i));
+      widened.add(inputType.getFieldList().get(i));
+    }
+    List<RexLiteral> constants = window.constants;
+    for (int k = 0; k < constants.size(); k++) {
+      withConstants.add(constants.get(k));
+      widened.add("$constant" + k, constants.get(k).getType());
+    }
+    RelDataType widenedType = widened.build();
+    if (!constants.isEmpty()) {
+      current = new CalcOperator(context, current, TypeMapping.toSchema(widenedType),
+          rexBuilder, inputType, null, withConstants);
+    }
+    int width = inputCount + constants.size();
+    List<RelDataType> columnTypes = new ArrayList<>();
+    widenedType.getFieldList().forEach(field -> columnTypes.add(field.getType()));
+    int output = inputCount;
+    for (Window.Group group : window.groups) {
+      List<Integer> partition = group.keys.asList();
+      List<SortKey> order = PhysicalPlanner.sortKeys(group.orderKeys.getFieldCollations());
+      WindowFrame frame = new WindowFrame(group.isRows, bound(group.lowerBound, constants,
+          inputCount), bound(group.upperBound, constants, inputCount));
+      List<WindowFunction> functions = new ArrayList<>();
+      for (Window.RexWinAggCall call : group.aggCalls) {
+        String name = window.getRowType().getFieldList().get(output++).getName();
+        Field field = TypeMapping.toField(name, call.getType());
+        functions.add(function(call, frame, field, constants, inputCount));
+        columnTypes.add(call.getType());
+      }
+      List<Field> fields = new ArrayList<>(current.schema().getFields());
+      for (WindowFunction function : functions) {
+        fields.add(function.outputField());
+      }
+      current = new WindowOperator(context, current, partition, order, functions);
+      width += functions.size();
+    }
+    if (constants.isEmpty()) {
+      return current;
+    }
+    // drop the constant columns
+    RelDataTypeFactory.Builder all = rexBuilder.getTypeFactory().builder();
+    for (int i = 0; i < columnTypes.size(); i++) {
+      all.add("c" + i, columnTypes.get(i));
+    }
+    List<RexNode> keep = new ArrayList<>();
+    for (int i = 0; i < width; i++) {
+      if (i < inputCount || i >= inputCount + constants.size()) {
+        keep.add(new RexInputRef(i, columnTypes.get(i)));
+      }
+    }
+    Schema schema = planner.schemaOf(window);
+    return new CalcOperator(context, current, schema, rexBuilder, all.build(), null, keep);
+  }
+
+  private static long constantValue(RexNode node, List<RexLiteral> constants, int inputCount) {
+    if (node instanceof RexLiteral literal) {
+      return literal.getValueAs(Long.class);
+    }
+    if (node instanceof RexInputRef ref && ref.getIndex() >= inputCount) {
+      return constants.get(ref.getIndex() - inputCount).getValueAs(Long.class);
+    }
+    throw new QuiverException(ErrorKind.UNSUPPORTED,
+        "window frame offsets and LAG/LEAD offsets must be constants");
+  }
+
+  private static FrameBound bound(RexWindowBound bound, List<RexLiteral> constants,
+      int inputCount) {
+    if (bound.isCurrentRow()) {
+      return FrameBound.CURRENT_ROW;
+    }
+    if (bound.isUnbounded()) {
+      return new FrameBound(bound.isPreceding() ? FrameBoundKind.UNBOUNDED_PRECEDING
+          : FrameBoundKind.UNBOUNDED_FOLLOWING, 0);
+    }
+    long offset = constantValue(bound.getOffset(), constants, inputCount);
+    return bound.isPreceding() ? FrameBound.preceding(offset) : FrameBound.following(offset);
+  }
+
+  private static WindowFunction function(Window.RexWinAggCall call, WindowFrame frame,
+      Field field, List<RexLiteral> constants, int inputCount) {
+    List<RexNode> operands = call.getOperands();
+    int argument = operands.isEmpty() ? -1 : ((RexInputRef) operands.get(0)).getIndex();
+    WindowFunctionKind kind;
+    int offset = 1;
+    int defaultColumn = -1;
+    switch (call.getKind()) {
+      case ROW_NUMBER: kind = WindowFunctionKind.ROW_NUMBER; break;
+      case RANK: kind = WindowFunctionKind.RANK; break;
+      case DENSE_RANK: kind = WindowFunctionKind.DENSE_RANK; break;
+      case PERCENT_RANK: kind = WindowFunctionKind.PERCENT_RANK; break;
+      case CUME_DIST: kind = WindowFunctionKind.CUME_DIST; break;
+      case NTILE:
+        kind = WindowFunctionKind.NTILE;
+        offset = (int) constantValue(operands.get(0), constants, inputCount);
+        argument = -1;
+        break;
+      case LAG: case LEAD:
+        kind = call.getKind() == org.apache.calcite.sql.SqlKind.LAG ? WindowFunctionKind.LAG
+            : WindowFunctionKind.LEAD;
+        if (operands.size() > 1) {
+          offset = (int) constantValue(operands.get(1), constants, inputCount);
+        }
+        if (operands.size() > 2) {
+          defaultColumn = ((RexInputRef) operands.get(2)).getIndex();
+        }
+        break;
+      case FIRST_VALUE: kind = WindowFunctionKind.FIRST_VALUE; break;
+      case LAST_VALUE: kind = WindowFunctionKind.LAST_VALUE; break;
+      case NTH_VALUE:
+        kind = WindowFunctionKind.NTH_VALUE;
+        offset = (int) constantValue(operands.get(1), constants, inputCount);
+        break;
+      case SUM: case SUM0: kind = WindowFunctionKind.SUM; break;
+      case COUNT:
+        kind = operands.isEmpty() ? WindowFunctionKind.COUNT_STAR : WindowFunctionKind.COUNT;
+        break;
+      case AVG: kind = WindowFunctionKind.AVG; break;
+      case MIN: kind = WindowFunctionKind.MIN; break;
+      case MAX: kind = WindowFunctionKind.MAX; break;
+      default:
+        throw new QuiverException(ErrorKind.UNSUPPORTED,
+            "window function " + call.getOperator().getName() + " is not supported yet");
+    }
+    if (call.distinct) {
+      throw new QuiverException(ErrorKind.UNSUPPORTED,
+          "DISTINCT in window aggregates is not supported yet");
+    }
+    return new WindowFunction(kind, argument, offset, defaultColumn, frame, field);
   }
 }
