@@ -77,6 +77,34 @@ public final class InMemoryTable implements QuiverTable {
     rows += rowCount;
   }
 
+  private List<Integer> uniqueColumns;
+
+  /**
+   * Integer columns without NULLs whose values are all distinct, found on first use with a
+   * primitive hash set (a column with a duplicate usually stops within its first rows).
+   */
+  @Override
+  public synchronized List<Integer> uniqueColumns() {
+    if (uniqueColumns == null) {
+      List<Integer> unique = new ArrayList<>();
+      for (int column = 0; column < schema.getFields().size(); column++) {
+        if (UniqueColumnCheck.isUnique(batches, column, rows)) {
+          unique.add(column);
+        }
+      }
+      uniqueColumns = List.copyOf(unique);
+    }
+    return uniqueColumns;
+  }
+
+  private final java.util.Map<Integer, Double> distinctCounts = new java.util.HashMap<>();
+
+  @Override
+  public synchronized double distinctCount(int column) {
+    return distinctCounts.computeIfAbsent(column,
+        c -> UniqueColumnCheck.distinctCount(batches, c, rows));
+  }
+
   public List<VectorSchemaRoot> batches() {
     return Collections.unmodifiableList(batches);
   }
