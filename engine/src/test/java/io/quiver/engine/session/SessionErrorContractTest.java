@@ -8,7 +8,7 @@ import io.quiver.engine.QuiverSession;
 import io.quiver.udf.error.ErrorKind;
 import io.quiver.udf.error.QuiverException;
 import java.util.List;
-import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -103,11 +103,11 @@ class SessionErrorContractTest {
 
   @Test
   void memoryLimitIsAResourceErrorNamingTheOperator() {
-    try (QuiverSession small = QuiverSession.builder().memoryLimit(2L << 20).build()) {
+    try (QuiverSession small = QuiverSession.builder().memoryLimit(512L << 10).build()) {
       try (QueryResult created = small.sql("CREATE TABLE t AS SELECT 1 AS x")) {
         assertThat(created.message()).contains("Created table t");
       }
-      // a self-join fan-out whose sorted result cannot fit in 2 MiB
+      // a cross-join fan-out (250,000 rows) whose sort cannot fit in 512 KiB
       String query = "SELECT a.x + b.x + c.x AS y FROM "
           + "(SELECT 1 AS x FROM (VALUES 1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,"
           + "21,22,23,24,25,26,27,28,29,30,31,32,33,34,35,36,37,38,39,40,41,42,43,44,45,46,47,"
@@ -143,7 +143,7 @@ class SessionErrorContractTest {
       VectorSchemaRoot batch = result.getVectorSchemaRoot();
       assertThat(result.loadNextBatch()).isTrue();
       assertThat(batch.getRowCount()).isPositive();
-      assertThat(batch.getVector(0)).isInstanceOf(BigIntVector.class);
+      assertThat(batch.getVector(0)).isInstanceOf(IntVector.class);
     }
     stillWorks();
   }

@@ -236,6 +236,13 @@ public final class Arithmetic {
    * infinity and a negative base to a non-integer power is NaN (PostgreSQL raises errors there).
    */
   public static double power(double a, double b) {
+    if (a == 0 && b < 0) {
+      throw RuntimeErrors.execution("zero raised to a negative power is undefined");
+    }
+    if (a < 0 && b != Math.rint(b)) {
+      throw RuntimeErrors.execution(
+          "a negative number raised to a non-integer power yields a complex result");
+    }
     return Math.pow(a, b);
   }
 
