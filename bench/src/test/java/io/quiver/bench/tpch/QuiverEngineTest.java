@@ -30,7 +30,8 @@ class QuiverEngineTest {
 
       assertThat(rows).hasSize(1);
       assertThat(engine.retiredSessions()).isEqualTo(1);
-      assertThat(engine.forcedStops()).isEqualTo(1);
+      // Operators check for interruption between batches, so no forced stop is needed.
+      assertThat(engine.forcedStops()).isZero();
       assertThat(engine.leakedBytes()).isZero();
       assertThat(engine.describe()).contains("sessions replaced after a timeout 1");
     }

@@ -53,6 +53,10 @@ public abstract class AbstractOperator implements Operator {
     if (closed) {
       throw new QuiverException(ErrorKind.INTERNAL, "operator " + name + " used after close");
     }
+    if (Thread.currentThread().isInterrupted()) {
+      throw new QuiverException(ErrorKind.EXECUTION,
+          "query cancelled: the thread running it was interrupted").withContext(describe());
+    }
     try {
       closeEmitted();
       return doNext();
