@@ -66,6 +66,8 @@ public final class LogicalOptimizer {
         CoreRules.CALC_TO_WINDOW));
 
     plan = run(plan, HepMatchOrder.BOTTOM_UP, SIMPLIFY);
+    plan = OrFactorPullRule.deriveSingleInputPredicates(plan);
+    plan = run(plan, HepMatchOrder.BOTTOM_UP, SIMPLIFY);
 
     // Join ordering from statistics (Calcite's heuristic join order: MultiJoin + LoptOptimize).
     HepProgramBuilder joinOrder = HepProgram.builder()
@@ -96,6 +98,7 @@ public final class LogicalOptimizer {
   }
 
   private static RelNode runProgram(RelNode plan, HepProgram program) {
+    QuiverMetadata.install(plan.getCluster());
     HepPlanner planner = new HepPlanner(program, null, true, null,
         org.apache.calcite.plan.RelOptCostImpl.FACTORY);
     planner.setExecutor(plan.getCluster().getPlanner().getExecutor());

@@ -279,9 +279,11 @@ public final class PhysicalPlanner {
         "l" + field.getIndex(), field.getType()));
     join.getRight().getRowType().getFieldList().forEach(field -> joined.add(
         "r" + field.getIndex(), field.getType()));
-    return new HashJoinOperator(context, left, right, kind, toArray(leftKeys),
-        toArray(rightKeys), nullsMatch, buildLeft, residual, rexBuilder, joined.build(),
-        schemaOf(join));
+    HashJoinOperator operator = new HashJoinOperator(context, left, right, kind,
+        toArray(leftKeys), toArray(rightKeys), nullsMatch, buildLeft, residual, rexBuilder,
+        joined.build(), schemaOf(join));
+    operator.setEstimates(leftRows == null ? -1 : leftRows, rightRows == null ? -1 : rightRows);
+    return operator;
   }
 
   private static int[] toArray(List<Integer> values) {

@@ -81,7 +81,7 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
     HepPlanner planner = new HepPlanner(HepProgram.builder().build());
     planner.setExecutor(new ConstantFolder());
     this.cluster = RelOptCluster.create(planner, new RexBuilder(TYPE_FACTORY));
-    cluster.setMetadataProvider(QuiverMetadata.PROVIDER);
+    QuiverMetadata.install(cluster);
   }
 
   static SqlParser.Config parserConfig() {

@@ -11,7 +11,6 @@ import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.metadata.BuiltInMetadata;
 import org.apache.calcite.rel.metadata.ChainedRelMetadataProvider;
 import org.apache.calcite.rel.metadata.DefaultRelMetadataProvider;
-import org.apache.calcite.rel.metadata.JaninoRelMetadataProvider;
 import org.apache.calcite.rel.metadata.RelMdDistinctRowCount;
 import org.apache.calcite.rel.metadata.RelMdRowCount;
 import org.apache.calcite.rel.metadata.RelMdUtil;
@@ -38,13 +37,19 @@ final class QuiverMetadata {
           BuiltInMetadata.DistinctRowCount.Handler.class),
       DefaultRelMetadataProvider.INSTANCE));
 
-  static RelMetadataQuery newQuery() {
-    return RelMetadataQuery.instance();
+  /**
+   * Installs Quiver's metadata on {@code cluster} for the current thread. Calcite keeps the
+   * provider in a thread-local that other Calcite code (decorrelation, trimming) resets, so
+   * this runs before each phase that reads estimates.
+   */
+  static void install(org.apache.calcite.plan.RelOptCluster cluster) {
+    cluster.setMetadataProvider(PROVIDER);
+    cluster.setMetadataQuerySupplier(() -> new RelMetadataQuery(HANDLERS));
+    cluster.invalidateMetadataQuery();
   }
 
-  static JaninoRelMetadataProvider janino() {
-    return JaninoRelMetadataProvider.of(PROVIDER);
-  }
+  private static final org.apache.calcite.rel.metadata.JaninoRelMetadataProvider HANDLERS =
+      org.apache.calcite.rel.metadata.JaninoRelMetadataProvider.of(PROVIDER);
 
   /** Row counts of joins from key distinct counts. */
   static final class JoinRowCount extends RelMdRowCount {
@@ -84,6 +89,34 @@ final class QuiverMetadata {
 
   /** Distinct counts of scanned columns, measured by the table where it can. */
   static final class ScanDistinctRowCount extends RelMdDistinctRowCount {
+    /**
+     * Through a Calc (Calcite has no rule for it): map plain column references to the input.
+     * (Overrides the catch-all method: Calcite dispatches only to methods its own handler
+     * declares.)
+     */
+    @Override
+    public Double getDistinctRowCount(RelNode rel, RelMetadataQuery mq,
+        ImmutableBitSet groupKey, RexNode predicate) {
+      if (!(rel instanceof org.apache.calcite.rel.core.Calc calc)) {
+        return super.getDistinctRowCount(rel, mq, groupKey, predicate);
+      }
+      org.apache.calcite.rex.RexProgram program = calc.getProgram();
+      ImmutableBitSet.Builder inputKey = ImmutableBitSet.builder();
+      for (int column : groupKey) {
+        RexNode expression = program.expandLocalRef(program.getProjectList().get(column));
+        if (!(expression instanceof org.apache.calcite.rex.RexInputRef reference)) {
+          return super.getDistinctRowCount((RelNode) calc, mq, groupKey, predicate);
+        }
+        inputKey.set(reference.getIndex());
+      }
+      Double distinct = mq.getDistinctRowCount(calc.getInput(), inputKey.build(), null);
+      Double rows = mq.getRowCount(calc);
+      if (distinct == null || rows == null) {
+        return super.getDistinctRowCount((RelNode) calc, mq, groupKey, predicate);
+      }
+      return Math.max(1.0, RelMdUtil.numDistinctVals(distinct, rows));
+    }
+
     @Override
     public Double getDistinctRowCount(TableScan scan, RelMetadataQuery mq,
         ImmutableBitSet groupKey, RexNode predicate) {

@@ -93,6 +93,7 @@ public final class StatementRunner {
           "query " + (++queryCounter), 0, Long.MAX_VALUE);
       ExecutionContext context = new ExecutionContext(queryAllocator, session.batchSize(),
           JavaKernels.INSTANCE);
+      QuiverMetadata.install(planner.cluster());
       Operator operator;
       try {
         operator = new PhysicalPlanner(context, planner, planner.cluster().getRexBuilder())

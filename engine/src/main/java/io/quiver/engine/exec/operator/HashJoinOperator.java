@@ -439,10 +439,21 @@ public final class HashJoinOperator extends AbstractOperator {
     }
   }
 
+  private double leftEstimate = -1;
+  private double rightEstimate = -1;
+
+  /** The planner's row estimates of the inputs, shown by EXPLAIN. */
+  public void setEstimates(double left, double right) {
+    this.leftEstimate = left;
+    this.rightEstimate = right;
+  }
+
   @Override
   public String describe() {
     return (keyless ? "NestedLoopJoin" : "HashJoin") + "[" + kind
         + (keyless ? ", keyless" : "") + ", build=" + (buildLeft ? "left" : "right")
-        + (residual != null ? ", residual=" + residual : "") + "]";
+        + (residual != null ? ", residual=" + residual : "")
+        + (leftEstimate >= 0 ? String.format(java.util.Locale.ROOT,
+            ", estimated rows left=%.0f right=%.0f", leftEstimate, rightEstimate) : "") + "]";
   }
 }
