@@ -37,6 +37,20 @@ import org.slf4j.LoggerFactory;
 public final class QuiverSession implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(QuiverSession.class);
 
+  static {
+    // Calcite reads these once, when its classes load: string literals are UTF-8 (its
+    // default ISO-8859-1 rejects 'é' or '日本'). An embedding application's own setting wins.
+    setIfAbsent("calcite.default.charset", "UTF-8");
+    setIfAbsent("calcite.default.nationalcharset", "UTF-8");
+    setIfAbsent("calcite.default.collation.name", "UTF-8$en_US");
+  }
+
+  private static void setIfAbsent(String key, String value) {
+    if (System.getProperty(key) == null) {
+      System.setProperty(key, value);
+    }
+  }
+
   /** The JVM flag Arrow needs; named in the error when it is missing. */
   public static final String REQUIRED_JVM_FLAG = "--add-opens=java.base/java.nio=ALL-UNNAMED";
 

@@ -66,13 +66,8 @@ public final class InMemoryTable implements QuiverTable {
       for (FieldVector source : batch.getFieldVectors()) {
         // splitAndTransfer over the whole batch shares the source buffers: the source keeps
         // its own reference, this table takes a second one in its allocator.
-        var pair = source.getTransferPair(allocator);
-        if (rowCount > 0) {
-          pair.splitAndTransfer(0, rowCount);
-        }
-        FieldVector copy = (FieldVector) pair.getTo();
-        copy.setValueCount(rowCount);
-        vectors.add(copy);
+        vectors.add(io.quiver.engine.exec.batch.VectorSlices.slice(source, 0, rowCount,
+            allocator));
       }
     } catch (RuntimeException e) {
       vectors.forEach(FieldVector::close);

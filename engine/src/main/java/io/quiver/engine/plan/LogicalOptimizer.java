@@ -60,6 +60,10 @@ public final class LogicalOptimizer {
         CoreRules.PROJECT_SUB_QUERY_TO_CORRELATE,
         CoreRules.JOIN_SUB_QUERY_TO_CORRELATE));
     plan = RelDecorrelator.decorrelateQuery(plan, relBuilder);
+    // Window functions (RexOver in projections) become Window nodes.
+    plan = run(plan, HepMatchOrder.BOTTOM_UP, List.of(
+        CoreRules.PROJECT_TO_LOGICAL_PROJECT_AND_WINDOW,
+        CoreRules.CALC_TO_WINDOW));
 
     plan = run(plan, HepMatchOrder.BOTTOM_UP, SIMPLIFY);
 

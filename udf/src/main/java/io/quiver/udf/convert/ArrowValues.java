@@ -86,8 +86,14 @@ public final class ArrowValues {
       return decimal.toPlainString();
     }
     if (value instanceof LocalDateTime timestamp) {
-      String text = timestamp.toLocalDate() + " " + timestamp.toLocalTime();
-      return timestamp.getSecond() == 0 && timestamp.getNano() == 0 ? text + ":00" : text;
+      String text = String.format(java.util.Locale.ROOT, "%s %02d:%02d:%02d",
+          timestamp.toLocalDate(), timestamp.getHour(), timestamp.getMinute(),
+          timestamp.getSecond());
+      int micros = timestamp.getNano() / 1000;
+      if (micros != 0) {
+        text += "." + String.format(java.util.Locale.ROOT, "%06d", micros).replaceAll("0+$", "");
+      }
+      return text;
     }
     if (value instanceof Duration duration) {
       return duration.toString();

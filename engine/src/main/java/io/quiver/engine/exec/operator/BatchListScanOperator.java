@@ -52,9 +52,8 @@ public final class BatchListScanOperator extends AbstractOperator {
       List<FieldVector> vectors = new ArrayList<>(projection.length);
       for (int column : projection) {
         // A slice shares the table's buffers (reference-counted), so the table stays intact.
-        var pair = batch.getVector(column).getTransferPair(allocator());
-        pair.splitAndTransfer(rowOffset, length);
-        vectors.add((FieldVector) pair.getTo());
+        vectors.add(io.quiver.engine.exec.batch.VectorSlices.slice(batch.getVector(column),
+            rowOffset, length, allocator()));
       }
       rowOffset += length;
       current = new VectorSchemaRoot(schema.getFields(), vectors, length);

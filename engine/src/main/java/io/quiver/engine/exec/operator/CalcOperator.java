@@ -112,9 +112,8 @@ public final class CalcOperator extends AbstractOperator {
     List<FieldVector> outputs = new ArrayList<>(fields.size());
     for (int i = 0; i < passThrough.length; i++) {
       // A shared slice of the input column (reference-counted, no copy).
-      var pair = batch.getVector(passThrough[i]).getTransferPair(allocator());
-      pair.splitAndTransfer(0, rows);
-      outputs.add((FieldVector) pair.getTo());
+      outputs.add(io.quiver.engine.exec.batch.VectorSlices.slice(
+          batch.getVector(passThrough[i]), 0, rows, allocator()));
     }
     return new VectorSchemaRoot(fields, outputs, rows);
   }

@@ -55,9 +55,8 @@ public final class HashAggregateOperator extends AbstractOperator {
     List<FieldVector> slices = new ArrayList<>();
     for (FieldVector vector : result.getFieldVectors()) {
       // Slices share the result's buffers (reference-counted); the result stays intact.
-      var pair = vector.getTransferPair(allocator());
-      pair.splitAndTransfer(emitted, length);
-      slices.add((FieldVector) pair.getTo());
+      slices.add(io.quiver.engine.exec.batch.VectorSlices.slice(vector, emitted, length,
+          allocator()));
     }
     emitted += length;
     current = new VectorSchemaRoot(schema.getFields(), slices, length);
