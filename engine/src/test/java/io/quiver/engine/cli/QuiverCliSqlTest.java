@@ -16,7 +16,7 @@ class QuiverCliSqlTest {
 
   @Test
   void queryPrintsATableByDefault() {
-    CliRun run = CliRun.of("-c", "SELECT 1 AS "one", 'x' AS letter");
+    CliRun run = CliRun.of("-c", "SELECT 1 AS \"one\", 'x' AS letter");
     assertThat(run.err()).isEmpty();
     assertThat(run.status()).isZero();
     assertThat(run.out()).isEqualTo("""
