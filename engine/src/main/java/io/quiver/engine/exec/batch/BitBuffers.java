@@ -111,4 +111,34 @@ public final class BitBuffers {
       MemoryUtil.putByte(out + fullBytes, (byte) ((1 << rest) - 1));
     }
   }
+
+  /**
+   * Copies {@code count} bits starting at bit {@code fromBit} of {@code source} to bit 0 of
+   * {@code target}; bits after {@code count} in the last byte written become zero. Never reads
+   * past the byte holding the last source bit.
+   */
+  public static void copyBits(long source, int fromBit, int count, long target) {
+    if (count <= 0) {
+      return;
+    }
+    int shift = fromBit & 7;
+    long in = source + (fromBit >>> 3);
+    int bytes = (count + 7) >>> 3;
+    if (shift == 0) {
+      MemoryUtil.copyMemory(in, target, bytes);
+    } else {
+      int lastSourceByte = (shift + count - 1) >>> 3;
+      for (int k = 0; k < bytes; k++) {
+        int value = (MemoryUtil.getByte(in + k) & 0xff) >>> shift;
+        if (k + 1 <= lastSourceByte) {
+          value |= (MemoryUtil.getByte(in + k + 1) & 0xff) << (8 - shift);
+        }
+        MemoryUtil.putByte(target + k, (byte) value);
+      }
+    }
+    if ((count & 7) != 0) {
+      long last = target + bytes - 1;
+      MemoryUtil.putByte(last, (byte) (MemoryUtil.getByte(last) & ((1 << (count & 7)) - 1)));
+    }
+  }
 }

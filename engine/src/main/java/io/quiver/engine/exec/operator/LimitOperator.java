@@ -3,19 +3,17 @@ package io.quiver.engine.exec.operator;
 import io.quiver.engine.exec.AbstractOperator;
 import io.quiver.engine.exec.ExecutionContext;
 import io.quiver.engine.exec.Operator;
+import io.quiver.engine.exec.batch.VectorSlices;
 import io.quiver.udf.error.ErrorKind;
 import io.quiver.udf.error.QuiverException;
-import java.util.ArrayList;
 import java.util.List;
-import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
-import org.apache.arrow.vector.util.TransferPair;
 
 /**
  * LIMIT/OFFSET without ORDER BY: skips {@code offset} rows, then returns at most {@code fetch}
  * rows ({@code fetch < 0}: no limit) and stops pulling its input once the limit is reached.
  * Whole batches pass through unchanged; a batch cut by the offset or the limit is returned as
- * a zero-copy slice ({@code splitAndTransfer} shares the input's buffers).
+ * a zero-copy slice ({@link VectorSlices}: shares the input's buffers).
  */
 public final class LimitOperator extends AbstractOperator {
   private final Operator input;
@@ -58,26 +56,10 @@ public final class LimitOperator extends AbstractOperator {
       if (start == 0 && length == rows) {
         return batch;
       }
-      current = slice(batch, start, length);
+      current = VectorSlices.slice(batch, start, length, allocator());
       return current;
     }
     return null;
-  }
-
-  private VectorSchemaRoot slice(VectorSchemaRoot batch, int start, int length) {
-    List<FieldVector> vectors = new ArrayList<>(batch.getFieldVectors().size());
-    try {
-      for (FieldVector vector : batch.getFieldVectors()) {
-        // A slice shares the input's buffers (reference-counted); the input stays intact.
-        TransferPair pair = vector.getTransferPair(allocator());
-        pair.splitAndTransfer(start, length);
-        vectors.add((FieldVector) pair.getTo());
-      }
-    } catch (RuntimeException e) {
-      vectors.forEach(FieldVector::close);
-      throw e;
-    }
-    return new VectorSchemaRoot(schema.getFields(), vectors, length);
   }
 
   private void closeCurrent() {

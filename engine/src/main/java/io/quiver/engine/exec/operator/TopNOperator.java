@@ -6,6 +6,7 @@ import io.quiver.engine.exec.Operator;
 import io.quiver.engine.exec.batch.BatchAccumulator;
 import io.quiver.engine.exec.batch.VectorGather;
 import io.quiver.engine.exec.sort.PermutationSort;
+import io.quiver.engine.exec.sort.RowComparator;
 import io.quiver.engine.exec.sort.SortKey;
 import io.quiver.udf.error.ErrorKind;
 import io.quiver.udf.error.QuiverException;
@@ -19,6 +20,9 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * {@code max(2 * (offset + fetch), batchSize)} rows it is sorted and compacted to the best
  * {@code offset + fetch}. At the end the buffer is sorted once more and the rows after
  * {@code offset} are returned in batches. The sort is stable, so ties keep input order.
+ * After the first compaction the kept rows' last one is a threshold: an input row that does
+ * not sort strictly before it cannot make the result (a tie loses to the earlier row), so each
+ * input batch is filtered against it before anything is copied.
  * A negative {@code fetch} means no limit (a full sort that skips {@code offset} rows).
  */
 public final class TopNOperator extends AbstractOperator {
@@ -31,6 +35,8 @@ public final class TopNOperator extends AbstractOperator {
   private BatchAccumulator rows;
   private int[] permutation;
   private int[] window;
+  private int[] selection = new int[0];
+  private boolean haveThreshold;
   private int position;
   private int end;
   private VectorSchemaRoot current;
@@ -67,9 +73,14 @@ public final class TopNOperator extends AbstractOperator {
       rows = new BatchAccumulator(schema, allocator());
       VectorSchemaRoot batch;
       while ((batch = input.next()) != null) {
-        rows.append(batch);
+        if (haveThreshold) {
+          appendBetterRows(batch);
+        } else {
+          rows.append(batch);
+        }
         if (rows.rowCount() > compactAbove) {
           compact();
+          haveThreshold = rows.rowCount() == keep;
         }
       }
       permutation = PermutationSort.sort(rows.root(), keys);
@@ -87,6 +98,33 @@ public final class TopNOperator extends AbstractOperator {
     position += count;
     current = VectorGather.gather(rows.root(), window, count, allocator());
     return current;
+  }
+
+  /** Appends the rows of {@code batch} that sort before the threshold (kept row keep - 1). */
+  private void appendBetterRows(VectorSchemaRoot batch) {
+    int count = batch.getRowCount();
+    if (count == 0) {
+      return;
+    }
+    if (selection.length < count) {
+      selection = new int[count];
+    }
+    RowComparator comparator = RowComparator.create(batch, rows.root(), keys);
+    int threshold = keep - 1;
+    int selected = 0;
+    for (int row = 0; row < count; row++) {
+      if (comparator.compare(row, threshold) < 0) {
+        selection[selected++] = row;
+      }
+    }
+    if (selected == count) {
+      rows.append(batch);
+    } else if (selected > 0) {
+      try (VectorSchemaRoot better = VectorGather.gather(batch, selection, selected,
+          allocator())) {
+        rows.append(better);
+      }
+    }
   }
 
   /** Sorts the buffer and keeps its best {@code keep} rows (in sorted order). */

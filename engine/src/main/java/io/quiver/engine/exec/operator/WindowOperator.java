@@ -5,6 +5,7 @@ import io.quiver.engine.exec.ExecutionContext;
 import io.quiver.engine.exec.Operator;
 import io.quiver.engine.exec.batch.BatchAccumulator;
 import io.quiver.engine.exec.batch.VectorGather;
+import io.quiver.engine.exec.batch.VectorSlices;
 import io.quiver.engine.exec.sort.PermutationSort;
 import io.quiver.engine.exec.sort.SortKey;
 import io.quiver.engine.exec.window.PartitionLayout;
@@ -17,7 +18,6 @@ import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
-import org.apache.arrow.vector.util.TransferPair;
 
 /**
  * Window functions ({@code f(...) OVER (PARTITION BY ... ORDER BY ... frame)}) sharing one
@@ -72,20 +72,9 @@ public final class WindowOperator extends AbstractOperator {
       return null;
     }
     int count = Math.min(context.batchSize(), remaining);
-    List<FieldVector> vectors = new ArrayList<>(result.getFieldVectors().size());
-    try {
-      for (FieldVector vector : result.getFieldVectors()) {
-        // A slice shares the result's buffers (reference-counted).
-        TransferPair pair = vector.getTransferPair(allocator());
-        pair.splitAndTransfer(position, count);
-        vectors.add((FieldVector) pair.getTo());
-      }
-    } catch (RuntimeException e) {
-      vectors.forEach(FieldVector::close);
-      throw e;
-    }
+    // A slice shares the result's buffers (reference-counted).
+    current = VectorSlices.slice(result, position, count, allocator());
     position += count;
-    current = new VectorSchemaRoot(schema.getFields(), vectors, count);
     return current;
   }
 
@@ -104,8 +93,13 @@ public final class WindowOperator extends AbstractOperator {
         keys.add(new SortKey(column, false, false));
       }
       keys.addAll(orderKeys);
-      int[] permutation = PermutationSort.sort(rows.root(), keys);
-      sorted = VectorGather.gather(rows.root(), permutation, rows.rowCount(), allocator());
+      if (keys.isEmpty()) {
+        // Input order is the order: share the accumulated buffers instead of copying them.
+        sorted = VectorSlices.slice(rows.root(), 0, rows.rowCount(), allocator());
+      } else {
+        int[] permutation = PermutationSort.sort(rows.root(), keys);
+        sorted = VectorGather.gather(rows.root(), permutation, rows.rowCount(), allocator());
+      }
     }
     List<FieldVector> columns = new ArrayList<>(sorted.getFieldVectors());
     try {

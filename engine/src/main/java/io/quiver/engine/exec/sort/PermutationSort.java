@@ -12,11 +12,19 @@ import org.apache.arrow.vector.types.Types.MinorType;
  * Sorts the rows of a batch into a permutation ({@code int[]} of row indexes), stably: rows
  * that compare equal keep their input order, so the result is deterministic.
  *
- * <p>The general path is a bottom-up merge sort over primitive {@code int}s with a
- * {@link RowComparator} (insertion-sorted runs of 32, merges that skip already ordered runs).
- * A single key of up to 32 bits (BOOLEAN, TINYINT, SMALLINT, INTEGER, DATE, INTERVAL YEAR TO
- * MONTH) takes a fast path: NULL rows are set aside, the others are packed as
- * {@code (key << 32) | row} into a {@code long[]} and sorted as primitives.
+ * <p>Three paths, all stable:
+ * <ul>
+ *   <li>A single key of up to 32 bits (BOOLEAN, TINYINT, SMALLINT, INTEGER, DATE, INTERVAL YEAR
+ *       TO MONTH): NULL rows are set aside, the others are packed as {@code (key << 32) | row}
+ *       into a {@code long[]} and sorted as primitives.</li>
+ *   <li>A first key with a {@link SortPrefix} (numbers, dates, times, strings, decimals): NULL
+ *       rows of the first key are set aside, the others are merge-sorted as (64-bit prefix,
+ *       row) pairs held in parallel arrays, which reads memory sequentially; equal prefixes
+ *       fall back to a {@link RowComparator} (the remaining keys, or all keys when the prefix
+ *       is not exact). The NULL rows are sorted by the remaining keys.</li>
+ *   <li>Otherwise a bottom-up merge sort of row numbers with a {@link RowComparator}
+ *       (insertion-sorted runs of 32, merges that skip already ordered runs).</li>
+ * </ul>
  */
 public final class PermutationSort {
   private static final int RUN = 32;
@@ -37,8 +45,52 @@ public final class PermutationSort {
         permutation)) {
       return permutation;
     }
+    if (sortByPrefix(root, keys, rows, permutation)) {
+      return permutation;
+    }
     sort(permutation, 0, rows, RowComparator.create(root, keys));
     return permutation;
+  }
+
+  private static boolean sortByPrefix(VectorSchemaRoot root, List<SortKey> keys, int rows,
+      int[] permutation) {
+    SortKey first = keys.get(0);
+    FieldVector vector = root.getVector(first.column());
+    int kind = SortPrefix.kind(vector);
+    if (!SortPrefix.isSupported(kind)) {
+      return false;
+    }
+    long validity = vector.getNullCount() > 0 ? vector.getValidityBufferAddress() : 0;
+    int[] values = new int[rows];
+    int[] nulls = validity == 0 ? null : new int[rows];
+    int valueCount = 0;
+    int nullCount = 0;
+    for (int row = 0; row < rows; row++) {
+      if (validity != 0 && !BitBuffers.isSet(validity, row)) {
+        nulls[nullCount++] = row;
+      } else {
+        values[valueCount++] = row;
+      }
+    }
+    RowComparator rest = keys.size() > 1
+        ? RowComparator.create(root, keys.subList(1, keys.size())) : null;
+    RowComparator tieBreak = SortPrefix.isExact(kind) ? rest : RowComparator.create(root, keys);
+    long[] prefixes = new long[valueCount];
+    SortPrefix.fill(vector, values, valueCount, first.descending(), prefixes);
+    new PrefixMergeSort(prefixes, values, valueCount, tieBreak).sort();
+    if (rest != null && nullCount > 1) {
+      sort(nulls, 0, nullCount, rest);
+    }
+    int out = 0;
+    if (first.nullsFirst() && nullCount > 0) {
+      System.arraycopy(nulls, 0, permutation, 0, nullCount);
+      out = nullCount;
+    }
+    System.arraycopy(values, 0, permutation, out, valueCount);
+    if (!first.nullsFirst() && nullCount > 0) {
+      System.arraycopy(nulls, 0, permutation, valueCount, nullCount);
+    }
+    return true;
   }
 
   /** Stably sorts {@code rows[from..to)} by {@code comparator}. */

@@ -1,6 +1,7 @@
 package io.quiver.engine.exec.window;
 
 import io.quiver.engine.exec.sort.RowComparator;
+import org.apache.arrow.vector.FieldVector;
 
 /**
  * MIN or MAX over a sliding frame with a monotonic deque of row numbers: the deque holds the
@@ -21,7 +22,7 @@ final class ExtremeAggregate extends SlidingAggregate {
    * @param maximum MAX rather than MIN
    * @param resultRows receives, per output row, the row holding the extreme or -1
    */
-  ExtremeAggregate(org.apache.arrow.vector.FieldVector argument, RowComparator comparator,
+  ExtremeAggregate(FieldVector argument, RowComparator comparator,
       boolean maximum, int[] resultRows) {
     super(argument);
     this.comparator = comparator;

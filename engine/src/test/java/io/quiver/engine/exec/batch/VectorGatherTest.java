@@ -114,7 +114,7 @@ class VectorGatherTest {
             }
           }
           // garbage past the source range must not leak into the target
-          bufferA.setOne(0, 64);
+          org.apache.arrow.memory.util.MemoryUtil.setMemory(source, 64, (byte) 0xff);
           for (int i = 0; i < count; i++) {
             boolean bit = random.nextBoolean();
             model[at + i] = bit;

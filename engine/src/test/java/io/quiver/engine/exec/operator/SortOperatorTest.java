@@ -66,6 +66,39 @@ class SortOperatorTest extends OperatorTestBase {
     }
   }
 
+  @Test
+  void stringKeysWithACommonPrefixTiesAndASecondKey() {
+    Schema schema = TestBatches.schema(field("s", AllTypes.VARCHAR), field("i", AllTypes.INT),
+        field("d", AllTypes.DECIMAL));
+    java.util.Random random = new java.util.Random(5);
+    Object[][] rows = new Object[300][];
+    for (int r = 0; r < rows.length; r++) {
+      int pick = random.nextInt(40);
+      String text = pick == 0 ? null : pick == 1 ? "Customer#" : pick == 2 ? "Customer#\u0000"
+          : "Customer#" + "0".repeat(random.nextInt(3)) + random.nextInt(30);
+      rows[r] = row(text, random.nextInt(5) == 0 ? null : random.nextInt(4),
+          random.nextInt(6) == 0 ? null : new java.math.BigDecimal(random.nextInt(2000) - 1000)
+              .scaleByPowerOfTen(random.nextInt(3) * 10).setScale(2));
+    }
+    VectorSchemaRoot data = table(schema, rows);
+    List<List<Object>> original = TestBatches.rows(data);
+    List<List<SortKey>> orders = List.of(
+        List.of(SortKey.ascending(0), SortKey.descending(1)),
+        List.of(new SortKey(0, true, false), new SortKey(1, false, true)),
+        List.of(SortKey.descending(2), SortKey.ascending(0)),
+        List.of(SortKey.ascending(1), SortKey.ascending(2), SortKey.descending(0)));
+    for (List<SortKey> keys : orders) {
+      Comparator<List<Object>> model = model(keys.get(0));
+      for (int k = 1; k < keys.size(); k++) {
+        model = model.thenComparing(model(keys.get(k)));
+      }
+      List<List<Object>> expected = new ArrayList<>(original);
+      expected.sort(model);
+      assertThat(run(new SortOperator(context, scan(schema, data), keys))).as("%s", keys)
+          .isEqualTo(expected);
+    }
+  }
+
   @SuppressWarnings({"unchecked", "rawtypes"})
   static Comparator<List<Object>> model(SortKey key) {
     Comparator<Object> values = key.column() == 13

@@ -68,6 +68,22 @@ class TopNOperatorTest extends OperatorTestBase {
   }
 
   @Test
+  void tiesKeepInputOrderAcrossCompactionsAndTheThreshold() {
+    Object[][] rows = new Object[200][];
+    for (int r = 0; r < rows.length; r++) {
+      rows[r] = row(r % 7 == 3 ? null : (long) (r * 31 % 5), "row" + r);
+    }
+    VectorSchemaRoot data = table(SCHEMA, rows);
+    for (SortKey key : List.of(SortKey.ascending(0), SortKey.descending(0),
+        new SortKey(0, false, true))) {
+      List<List<Object>> expected = new ArrayList<>(TestBatches.rows(data));
+      expected.sort(SortOperatorTest.model(key));
+      Operator topN = new TopNOperator(context, scan(SCHEMA, data), List.of(key), 2, 13);
+      assertThat(run(topN)).as("%s", key).isEqualTo(expected.subList(2, 15));
+    }
+  }
+
+  @Test
   void emptyInput() {
     assertThat(run(new TopNOperator(context, scan(SCHEMA, table(SCHEMA)),
         List.of(SortKey.ascending(0)), 0, 10))).isEmpty();

@@ -180,6 +180,38 @@ class WindowOperatorTest extends OperatorTestBase {
   }
 
   @Test
+  void rangeOffsetsOverDateAndDoubleKeys() {
+    Schema schema = TestBatches.schema(field("day", AllTypes.DATE), field("x", AllTypes.DOUBLE));
+    java.time.LocalDate start = java.time.LocalDate.of(2024, 2, 27);
+    Operator window = new WindowOperator(context, scan(schema, table(schema,
+            row(start, 1.0), row(start.plusDays(1), Double.NaN), row(start.plusDays(3), 1.5),
+            row(start.plusDays(2), Double.NaN), row(null, 2.0), row(start, -0.0))),
+        List.of(), List.of(SortKey.ascending(0)), List.of(function(WindowFunctionKind.COUNT_STAR,
+            -1, 0, new WindowFrame(false, FrameBound.preceding(1), FrameBound.CURRENT_ROW),
+            AllTypes.BIGINT)));
+    List<Object> counts = new ArrayList<>();
+    for (List<Object> row : run(window)) {
+      counts.add(row.get(2));
+    }
+    // days 27, 27, 28, 29, 1 March, NULL: the frame holds the rows at most one day earlier
+    assertThat(counts).containsExactly(2L, 2L, 3L, 2L, 2L, 1L);
+
+    Operator byDouble = new WindowOperator(context, scan(schema, table(schema,
+            row(start, 1.0), row(start, Double.NaN), row(start, 1.5), row(start, Double.NaN),
+            row(start, null), row(start, -0.0), row(start, 0.0))),
+        List.of(), List.of(SortKey.ascending(1)), List.of(function(WindowFunctionKind.COUNT_STAR,
+            -1, 0, new WindowFrame(false, FrameBound.preceding(1), FrameBound.following(0)),
+            AllTypes.BIGINT)));
+    List<Object> results = new ArrayList<>();
+    for (List<Object> row : run(byDouble)) {
+      results.add(row.get(1) + ":" + row.get(2));
+    }
+    // -0.0 and 0.0 are peers; NaN rows are peers of each other only; NULL is alone
+    assertThat(results).containsExactly("-0.0:2", "0.0:2", "1.0:3", "1.5:2", "NaN:2", "NaN:2",
+        "null:1");
+  }
+
+  @Test
   void noPartitionNoOrderIsOneFrame() {
     Operator window = new WindowOperator(context, input(), List.of(), List.of(), List.of(
         function(WindowFunctionKind.SUM, 2, 0, WindowFrame.defaultFrame(false),
