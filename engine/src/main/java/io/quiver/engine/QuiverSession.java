@@ -128,8 +128,9 @@ public final class QuiverSession implements AutoCloseable {
   }
 
   /**
-   * Registers (or replaces) an in-memory table. The batches are copied into session memory;
-   * the caller keeps ownership of {@code batches} and may close them afterwards.
+   * Registers (or replaces) an in-memory table. Batches allocated under {@link #allocator()}
+   * are shared without copying; batches from any other allocator are copied into session
+   * memory. The caller keeps ownership of {@code batches} and may close them afterwards.
    */
   public void registerTable(String name, List<VectorSchemaRoot> batches) {
     checkOpen();

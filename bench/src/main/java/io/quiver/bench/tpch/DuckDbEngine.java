@@ -55,7 +55,7 @@ final class DuckDbEngine implements BenchmarkEngine {
         return worker.call(() -> DuckDbQueryRunner.rows(statement, sql), timeout);
       } catch (QueryWorker.TimedOut timedOut) {
         statement.cancel();
-        if (!QueryWorker.awaitEnd(timedOut.task(), GRACE)) {
+        if (!timedOut.awaitEnd(GRACE)) {
           throw new IllegalStateException("DuckDB did not stop within " + GRACE.toSeconds()
               + " s of being cancelled", timedOut);
         }

@@ -2,6 +2,7 @@ package io.quiver.bench.tpch;
 
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -15,13 +16,36 @@ import java.util.concurrent.TimeoutException;
  */
 final class QueryWorker implements AutoCloseable {
   private final ExecutorService executor;
+  private volatile Thread thread;
 
   QueryWorker(String name) {
     this.executor = Executors.newSingleThreadExecutor(task -> {
-      Thread thread = new Thread(task, name);
-      thread.setDaemon(true);
-      return thread;
+      Thread created = new Thread(task, name);
+      created.setDaemon(true);
+      thread = created;
+      return created;
     });
+  }
+
+  /**
+   * Stops the worker's thread the hard way ({@link Thread#stop()}), for a query engine that
+   * neither ends nor reacts to interruption: a {@link ThreadDeath} unwinds the running query
+   * (closing what its try-with-resources opened). Whatever state that query shared is suspect
+   * afterwards and must be thrown away. Returns false where the JVM no longer supports it
+   * (Java 20 and later).
+   */
+  @SuppressWarnings({"deprecation", "removal"})
+  boolean forceStop() {
+    Thread running = thread;
+    if (running == null) {
+      return false;
+    }
+    try {
+      running.stop();
+      return true;
+    } catch (UnsupportedOperationException e) {
+      return false;
+    }
   }
 
   /** A task submitted to the worker. */
@@ -29,18 +53,34 @@ final class QueryWorker implements AutoCloseable {
     return executor.submit(task);
   }
 
-  /** The time ran out while {@link #task()} still runs on the worker. */
+  /** The time ran out while the task still runs on the worker. */
   static final class TimedOut extends Exception {
     private static final long serialVersionUID = 1L;
     private final transient Future<?> task;
+    private final transient CountDownLatch ended;
 
-    TimedOut(Future<?> task) {
+    TimedOut(Future<?> task, CountDownLatch ended) {
       super("query run timed out");
       this.task = task;
+      this.ended = ended;
     }
 
-    Future<?> task() {
-      return task;
+    /** Interrupts the task's thread. */
+    void interrupt() {
+      task.cancel(true);
+    }
+
+    /**
+     * Waits up to {@code grace} for the task to end (a cancelled future reports "done" at
+     * once, so this watches the task itself); true when it has ended.
+     */
+    boolean awaitEnd(Duration grace) {
+      try {
+        return ended.await(grace.toNanos(), TimeUnit.NANOSECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return ended.getCount() == 0;
+      }
     }
   }
 
@@ -51,11 +91,18 @@ final class QueryWorker implements AutoCloseable {
    * @throws TimedOut when the time runs out (the task goes on: stop or abandon it)
    */
   <T> T call(Callable<T> work, Duration timeout) throws Exception {
-    Future<T> future = executor.submit(work);
+    CountDownLatch ended = new CountDownLatch(1);
+    Future<T> future = executor.submit(() -> {
+      try {
+        return work.call();
+      } finally {
+        ended.countDown();
+      }
+    });
     try {
       return future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
-      throw new TimedOut(future);
+      throw new TimedOut(future, ended);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof Exception exception) {
@@ -65,21 +112,6 @@ final class QueryWorker implements AutoCloseable {
         throw error;
       }
       throw e;
-    }
-  }
-
-  /** Waits up to {@code grace} for {@code task} to end; true when it has ended. */
-  static boolean awaitEnd(Future<?> task, Duration grace) {
-    try {
-      task.get(grace.toNanos(), TimeUnit.NANOSECONDS);
-      return true;
-    } catch (TimeoutException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return task.isDone();
-    } catch (ExecutionException | java.util.concurrent.CancellationException e) {
-      return true;
     }
   }
 

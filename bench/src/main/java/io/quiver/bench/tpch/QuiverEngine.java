@@ -4,18 +4,20 @@ import io.quiver.engine.QueryResult;
 import io.quiver.engine.QuiverSession;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Future;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.ipc.ArrowFileReader;
 
 /**
  * Quiver under measurement: one session holding the TPC-H tables in memory, queries run on a
  * worker thread. When a query runs past its time limit the worker is interrupted; if it does not
- * stop within a grace period, the session is abandoned to it (the worker closes the result and
- * then the session when the query ends) and a fresh session is loaded for the next query.
+ * stop within a grace period (Quiver has no cancellation yet), the thread is stopped by force
+ * ({@link QueryWorker#forceStop()}) so that it does not steal the CPU from the next queries.
+ * Either way the session is retired (closed by its worker once the query has ended) and a fresh
+ * one is loaded before the next query, outside any measured time.
  */
 final class QuiverEngine implements BenchmarkEngine {
   private static final Duration GRACE = Duration.ofSeconds(2);
+  private static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
   private final int batchSize;
   private TpchDataCache cache;
@@ -23,7 +25,8 @@ final class QuiverEngine implements BenchmarkEngine {
   private QueryWorker worker;
   private long peakArrowBytes;
   private long tableBytes;
-  private int abandonedSessions;
+  private int retiredSessions;
+  private int forcedStops;
   private long leakedBytes;
 
   QuiverEngine(int batchSize) {
@@ -75,11 +78,14 @@ final class QuiverEngine implements BenchmarkEngine {
         }
       }, timeout);
     } catch (QueryWorker.TimedOut timedOut) {
-      Future<?> task = timedOut.task();
-      task.cancel(true);
-      if (!QueryWorker.awaitEnd(task, GRACE)) {
-        abandonSession();
+      timedOut.interrupt();
+      if (!timedOut.awaitEnd(GRACE) && worker.forceStop()) {
+        forcedStops++;
+        timedOut.awaitEnd(STOP_GRACE);
       }
+      // A query stopped by force leaves the session in an unknown state: start afresh too.
+      retireSession();
+      openSession();
       throw new QueryTimeoutException(name(), timeout);
     } finally {
       if (session == current) {
@@ -91,15 +97,24 @@ final class QuiverEngine implements BenchmarkEngine {
     }
   }
 
-  /** Leaves the session to the still running query and closes it once that query ends. */
-  private void abandonSession() {
+  /**
+   * Retires the current session: the worker closes it once the query it may still be running
+   * ends (at once when it has ended), and the worker thread then ends.
+   */
+  private void retireSession() {
     notePeak();
-    QuiverSession abandoned = session;
-    worker.submit(abandoned::close);
+    QuiverSession retired = session;
+    worker.submit(() -> {
+      try {
+        retired.close();
+      } catch (RuntimeException e) {
+        // Memory a stopped query never released: the session is gone either way.
+      }
+    });
     worker.shutdown();
     session = null;
     worker = null;
-    abandonedSessions++;
+    retiredSessions++;
   }
 
   private void notePeak() {
@@ -119,9 +134,14 @@ final class QuiverEngine implements BenchmarkEngine {
     return tableBytes;
   }
 
-  /** Sessions left to queries that ran past their time limit. */
-  int abandonedSessions() {
-    return abandonedSessions;
+  /** Sessions replaced because a query ran past its time limit. */
+  int retiredSessions() {
+    return retiredSessions;
+  }
+
+  /** Queries stopped by force because they ignored interruption. */
+  int forcedStops() {
+    return forcedStops;
   }
 
   /** The most memory a finished query left allocated besides the tables (0 when none leaked). */
@@ -131,8 +151,8 @@ final class QuiverEngine implements BenchmarkEngine {
 
   @Override
   public String describe() {
-    return String.format("batch size %d, tables %s, peak Arrow memory %s, abandoned sessions %d%s",
-        batchSize, Bytes.format(tableBytes), Bytes.format(peakArrowBytes()), abandonedSessions,
+    return String.format("batch size %d, tables %s, peak Arrow memory %s, sessions replaced after a timeout %d%s",
+        batchSize, Bytes.format(tableBytes), Bytes.format(peakArrowBytes()), retiredSessions,
         leakedBytes > 0 ? ", LEAK: a query left " + Bytes.format(leakedBytes) + " allocated" : "");
   }
 

@@ -14,9 +14,10 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
- * A table held in session memory as a list of Arrow batches. Batches are shared, not copied,
- * where Arrow allows it: registering takes a reference to the caller's buffers (accounted to
- * the session's table allocator), so the caller may close its own batches afterwards.
+ * A table held in session memory as a list of Arrow batches. Batches allocated under the
+ * session's root allocator are shared, not copied (registering takes a reference to the
+ * caller's buffers, accounted to the session's table allocator); batches from another
+ * allocator root are copied. Either way the caller may close its own batches afterwards.
  */
 public final class InMemoryTable implements QuiverTable {
   private final String name;
@@ -61,11 +62,22 @@ public final class InMemoryTable implements QuiverTable {
     if (rowCount == 0 && !batches.isEmpty()) {
       return;
     }
+    if (!sharesRoot(batch)) {
+      // Buffers cannot be shared across allocator roots: copy the batch into ours.
+      int[] identity = new int[rowCount];
+      for (int row = 0; row < rowCount; row++) {
+        identity[row] = row;
+      }
+      VectorSchemaRoot copy = io.quiver.engine.exec.batch.VectorGather.gather(batch, identity,
+          rowCount, allocator);
+      batches.add(copy);
+      rows += rowCount;
+      return;
+    }
     List<FieldVector> vectors = new ArrayList<>(batch.getFieldVectors().size());
     try {
       for (FieldVector source : batch.getFieldVectors()) {
-        // splitAndTransfer over the whole batch shares the source buffers: the source keeps
-        // its own reference, this table takes a second one in its allocator.
+        // A slice shares the source buffers (reference-counted); the caller may close its batch.
         vectors.add(io.quiver.engine.exec.batch.VectorSlices.slice(source, 0, rowCount,
             allocator));
       }
@@ -75,6 +87,43 @@ public final class InMemoryTable implements QuiverTable {
     }
     batches.add(new VectorSchemaRoot(schema.getFields(), vectors, rowCount));
     rows += rowCount;
+  }
+
+  private List<Integer> uniqueColumns;
+
+  /**
+   * Integer columns without NULLs whose values are all distinct, found on first use with a
+   * primitive hash set (a column with a duplicate usually stops within its first rows).
+   */
+  @Override
+  public synchronized List<Integer> uniqueColumns() {
+    if (uniqueColumns == null) {
+      List<Integer> unique = new ArrayList<>();
+      for (int column = 0; column < schema.getFields().size(); column++) {
+        if (UniqueColumnCheck.isUnique(batches, column, rows)) {
+          unique.add(column);
+        }
+      }
+      uniqueColumns = List.copyOf(unique);
+    }
+    return uniqueColumns;
+  }
+
+  private final java.util.Map<Integer, Double> distinctCounts = new java.util.HashMap<>();
+
+  @Override
+  public synchronized double distinctCount(int column) {
+    return distinctCounts.computeIfAbsent(column,
+        c -> UniqueColumnCheck.distinctCount(batches, c, rows));
+  }
+
+  private boolean sharesRoot(VectorSchemaRoot batch) {
+    for (FieldVector vector : batch.getFieldVectors()) {
+      if (vector.getAllocator().getRoot() != allocator.getRoot()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   public List<VectorSchemaRoot> batches() {

@@ -17,6 +17,22 @@ public interface QuiverTable extends AutoCloseable {
   double rowCount();
 
   /**
+   * Columns whose values are known to be unique (single-column keys), for join ordering and
+   * cardinality estimates. Empty when unknown.
+   */
+  default java.util.List<Integer> uniqueColumns() {
+    return java.util.List.of();
+  }
+
+  /**
+   * The number of distinct non-NULL values of {@code column}, or a negative value when
+   * unknown. Used for join cardinality estimates; may be computed on first use.
+   */
+  default double distinctCount(int column) {
+    return -1;
+  }
+
+  /**
    * Opens a scan that returns only the columns at {@code projection} (indexes into
    * {@link #schema()}, in that order).
    */

@@ -61,19 +61,28 @@ final class ScriptRunner {
 
   private void print(QueryResult result) {
     ResultFormat format = options.format();
-    boolean isTable = result.returnsRows() && format == ResultFormat.TABLE;
-    boolean printsSomething = result.returnsRows()
-        || (format == ResultFormat.TABLE && !result.message().isEmpty());
-    // In the table format a blank line sets a table apart from what comes before and after it.
-    if (printsSomething && printedOutput && (isTable || lastOutputWasTable)) {
+    if (format != ResultFormat.TABLE) {
+      // CSV and JSON stream straight to the output, batch by batch.
+      ResultWriter.write(result, format, out, options.maxRows());
+      out.flush();
+      return;
+    }
+    // A table is complete before anything of it is printed (its widths need every row), so it
+    // is rendered first: a query that fails half-way prints nothing but its error.
+    StringBuilder text = new StringBuilder();
+    ResultWriter.write(result, format, text, options.maxRows());
+    if (text.length() == 0) {
+      return;
+    }
+    boolean isTable = result.returnsRows();
+    // A blank line sets a table apart from what comes before and after it.
+    if (printedOutput && (isTable || lastOutputWasTable)) {
       out.print('\n');
     }
-    ResultWriter.write(result, format, out, options.maxRows());
+    out.append(text);
     out.flush();
-    if (printsSomething) {
-      printedOutput = true;
-      lastOutputWasTable = isTable;
-    }
+    printedOutput = true;
+    lastOutputWasTable = isTable;
   }
 
   private void reportTime(long nanos) {

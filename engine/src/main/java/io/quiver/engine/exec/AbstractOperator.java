@@ -19,6 +19,7 @@ public abstract class AbstractOperator implements Operator {
   private final String name;
   private final List<Operator> children;
   private BufferAllocator allocator;
+  private VectorSchemaRoot emitted;
   private boolean closed;
 
   protected AbstractOperator(String name, ExecutionContext context, Schema schema,
@@ -52,7 +53,12 @@ public abstract class AbstractOperator implements Operator {
     if (closed) {
       throw new QuiverException(ErrorKind.INTERNAL, "operator " + name + " used after close");
     }
+    if (Thread.currentThread().isInterrupted()) {
+      throw new QuiverException(ErrorKind.EXECUTION,
+          "query cancelled: the thread running it was interrupted").withContext(describe());
+    }
     try {
+      closeEmitted();
       return doNext();
     } catch (OutOfMemoryException e) {
       throw new QuiverException(ErrorKind.RESOURCE,
@@ -69,6 +75,23 @@ public abstract class AbstractOperator implements Operator {
   /** Produces the next batch following the ownership rule of {@link Operator}. */
   protected abstract VectorSchemaRoot doNext();
 
+  /**
+   * Returns {@code batch} (which this operator allocated, or null) as its next result and
+   * remembers it, so that it is closed at the next call or at close unless the consumer
+   * took its buffers.
+   */
+  protected final VectorSchemaRoot emit(VectorSchemaRoot batch) {
+    emitted = batch;
+    return batch;
+  }
+
+  private void closeEmitted() {
+    if (emitted != null) {
+      emitted.close();
+      emitted = null;
+    }
+  }
+
   /** Releases what the operator holds besides its allocator and children. */
   protected void release() {}
 
@@ -80,6 +103,7 @@ public abstract class AbstractOperator implements Operator {
     closed = true;
     Throwable failure = null;
     try {
+      closeEmitted();
       release();
     } catch (RuntimeException e) {
       failure = e;

@@ -11,7 +11,7 @@ public final class CodegenSupport {
 
   /** The validity buffer address of {@code vector}, or 0 when it has no nulls. */
   public static long validityOrZero(FieldVector vector) {
-    if (vector.getNullCount() == 0) {
+    if (io.quiver.engine.exec.batch.Validity.nullCount(vector) == 0) {
       return 0;
     }
     return vector.getValidityBufferAddress();

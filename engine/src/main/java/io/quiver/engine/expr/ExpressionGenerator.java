@@ -222,7 +222,7 @@ final class ExpressionGenerator {
       case LIKE: return like(call, code);
       case EXTRACT: return extract(call, code);
       case TRIM: return trim(call, code);
-      case POSITION: return position(call, code);
+      case POSITION: return position(call, code, 0, 1);
       case FLOOR: case CEIL: return floorCeil(call, code, kind == SqlKind.FLOOR);
       case SEARCH:
         throw new IllegalStateException("SEARCH must be expanded before code generation");
@@ -235,7 +235,20 @@ final class ExpressionGenerator {
       case "SUBSTRING": return substring(call, code);
       case "UPPER": return stringTransform(call, code, "upper");
       case "LOWER": return stringTransform(call, code, "lower");
-      case "CHAR_LENGTH": case "CHARACTER_LENGTH": return charLength(call, code);
+      case "CHAR_LENGTH": case "CHARACTER_LENGTH": case "LENGTH": return charLength(call, code);
+      case "STRPOS": return position(call, code, 1, 0);
+      case "STARTS_WITH": return stringPredicate(call, code, "startsWith");
+      case "ENDS_WITH": return stringPredicate(call, code, "endsWith");
+      case "REPLACE": return replace(call, code);
+      case "CURRENT_DATE":
+        return new Value(Repr.LONG, "false", java.time.LocalDate.now().toEpochDay() + "L", null,
+            call.getType());
+      case "CURRENT_TIMESTAMP": case "LOCALTIMESTAMP": {
+        java.time.LocalDateTime now = java.time.LocalDateTime.now();
+        long micros = now.toEpochSecond(java.time.ZoneOffset.UTC) * 1_000_000L
+            + now.getNano() / 1000;
+        return new Value(Repr.LONG, "false", micros + "L", null, call.getType());
+      }
       case "ABS": return abs(call, code);
       case "ROUND": return round(call, code);
       case "MOD": return arithmetic(call, code);
@@ -839,15 +852,34 @@ final class ExpressionGenerator {
         + text.value() + ", " + text.length() + ");\n");
   }
 
-  private Value position(RexCall call, StringBuilder code) {
+  private Value position(RexCall call, StringBuilder code, int needleIndex, int haystackIndex) {
     if (call.getOperands().size() > 2) {
       throw new QuiverException(ErrorKind.UNSUPPORTED, "POSITION ... FROM is not supported yet");
     }
-    Value needle = generate(call.getOperands().get(0), code);
-    Value haystack = generate(call.getOperands().get(1), code);
+    Value needle = generate(call.getOperands().get(needleIndex), code);
+    Value haystack = generate(call.getOperands().get(haystackIndex), code);
     return strict(call.getType(), List.of(needle, haystack), code, "$R = " + RT
         + "Utf8Strings.position(" + needle.value() + ", " + needle.length() + ", "
         + haystack.value() + ", " + haystack.length() + ");\n");
+  }
+
+  private Value stringPredicate(RexCall call, StringBuilder code, String function) {
+    Value text = generate(call.getOperands().get(0), code);
+    Value part = generate(call.getOperands().get(1), code);
+    return strict(call.getType(), List.of(text, part), code, "$R = " + RT + "Utf8Strings."
+        + function + "(" + text.value() + ", " + text.length() + ", " + part.value() + ", "
+        + part.length() + ");\n");
+  }
+
+  private Value replace(RexCall call, StringBuilder code) {
+    Value text = generate(call.getOperands().get(0), code);
+    Value from = generate(call.getOperands().get(1), code);
+    Value to = generate(call.getOperands().get(2), code);
+    String scratch = assembler.scratch();
+    return strict(call.getType(), List.of(text, from, to), code, "$L = " + RT
+        + "Utf8Strings.replace(" + text.value() + ", " + text.length() + ", " + from.value()
+        + ", " + from.length() + ", " + to.value() + ", " + to.length() + ", " + scratch
+        + ");\n$R = " + scratch + ".address();\n");
   }
 
   private Value trim(RexCall call, StringBuilder code) {

@@ -68,7 +68,14 @@ final class CatalogSchema extends AbstractSchema {
     @Override
     public Statistic getStatistic() {
       double rows = table.rowCount();
-      return rows < 0 ? Statistics.UNKNOWN : Statistics.of(rows, List.of());
+      if (rows < 0) {
+        return Statistics.UNKNOWN;
+      }
+      List<org.apache.calcite.util.ImmutableBitSet> keys = new java.util.ArrayList<>();
+      for (int column : table.uniqueColumns()) {
+        keys.add(org.apache.calcite.util.ImmutableBitSet.of(column));
+      }
+      return Statistics.of(rows, keys);
     }
   }
 

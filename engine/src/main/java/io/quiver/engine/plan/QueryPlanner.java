@@ -72,10 +72,16 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
     this.catalogReader = new CalciteCatalogReader(root, List.of(), TYPE_FACTORY, config);
     this.operatorTable = SqlOperatorTables.chain(
         SqlOperatorTables.of(new ArrayList<>(tableFunctions.values())),
-        SqlStdOperatorTable.instance());
+        SqlStdOperatorTable.instance(),
+        SqlOperatorTables.of(List.of(
+            org.apache.calcite.sql.fun.SqlLibraryOperators.LENGTH,
+            org.apache.calcite.sql.fun.SqlLibraryOperators.STRPOS,
+            org.apache.calcite.sql.fun.SqlLibraryOperators.STARTS_WITH,
+            org.apache.calcite.sql.fun.SqlLibraryOperators.ENDS_WITH)));
     HepPlanner planner = new HepPlanner(HepProgram.builder().build());
     planner.setExecutor(new ConstantFolder());
     this.cluster = RelOptCluster.create(planner, new RexBuilder(TYPE_FACTORY));
+    cluster.setMetadataProvider(QuiverMetadata.PROVIDER);
   }
 
   static SqlParser.Config parserConfig() {
@@ -175,6 +181,10 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
           || lower.contains("incompatible") || lower.contains("not comparable")) {
         kind = ErrorKind.TYPE;
       }
+    }
+    if (detail != null && detail.contains("$SCALAR_QUERY")) {
+      kind = ErrorKind.PLAN;
+      detail = "a scalar subquery must return exactly one column";
     }
     String hint = kind == ErrorKind.PLAN && detail != null && detail.contains("not found")
         ? ". Check the name (SHOW TABLES, DESCRIBE <table>)" : "";

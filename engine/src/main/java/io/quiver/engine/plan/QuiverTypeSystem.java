@@ -78,6 +78,24 @@ public final class QuiverTypeSystem extends RelDataTypeSystemImpl {
     return super.deriveAvgAggType(typeFactory, argumentType);
   }
 
+  /**
+   * A division with a DECIMAL operand is DOUBLE, as in DuckDB (PostgreSQL returns NUMERIC with
+   * a data-dependent scale, which a fixed SQL type cannot express; Calcite's fixed scale of 6
+   * loses digits: 2 / 3.0 would be 0.666667).
+   */
+  @Override
+  public RelDataType deriveDecimalDivideType(RelDataTypeFactory typeFactory, RelDataType left,
+      RelDataType right) {
+    boolean decimal = left.getSqlTypeName() == SqlTypeName.DECIMAL
+        || right.getSqlTypeName() == SqlTypeName.DECIMAL;
+    if (decimal && SqlTypeName.EXACT_TYPES.contains(left.getSqlTypeName())
+        && SqlTypeName.EXACT_TYPES.contains(right.getSqlTypeName())) {
+      return typeFactory.createTypeWithNullability(
+          typeFactory.createSqlType(SqlTypeName.DOUBLE), left.isNullable() || right.isNullable());
+    }
+    return super.deriveDecimalDivideType(typeFactory, left, right);
+  }
+
   @Override
   public boolean shouldConvertRaggedUnionTypesToVarying() {
     return true;

@@ -27,7 +27,6 @@ final class CsvScanOperator extends AbstractOperator {
   private final int[] projection;
   private final String source;
   private CsvRecordReader reader;
-  private VectorSchemaRoot current;
   private boolean done;
 
   CsvScanOperator(ExecutionContext context, Path file, Schema tableSchema, int[] projection) {
@@ -47,10 +46,6 @@ final class CsvScanOperator extends AbstractOperator {
 
   @Override
   protected VectorSchemaRoot doNext() {
-    if (current != null) {
-      current.close();
-      current = null;
-    }
     if (done) {
       return null;
     }
@@ -97,8 +92,7 @@ final class CsvScanOperator extends AbstractOperator {
     for (FieldVector vector : vectors) {
       vector.setValueCount(rows);
     }
-    current = new VectorSchemaRoot(fields, vectors, rows);
-    return current;
+    return emit(new VectorSchemaRoot(fields, vectors, rows));
   }
 
   private Object convert(String text, Field field, int row) {
@@ -123,10 +117,6 @@ final class CsvScanOperator extends AbstractOperator {
 
   @Override
   protected void release() {
-    if (current != null) {
-      current.close();
-      current = null;
-    }
     if (reader != null) {
       reader.close();
       reader = null;

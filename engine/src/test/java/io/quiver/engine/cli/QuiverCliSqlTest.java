@@ -16,15 +16,15 @@ class QuiverCliSqlTest {
 
   @Test
   void queryPrintsATableByDefault() {
-    CliRun run = CliRun.of("-c", "SELECT 1 AS \"one\", 'x' AS letter");
+    CliRun run = CliRun.of("-c", "SELECT 42 AS answer, 'x' AS letter");
     assertThat(run.err()).isEmpty();
     assertThat(run.status()).isZero();
     assertThat(run.out()).isEqualTo("""
-        +-----+--------+
-        | one | letter |
-        +-----+--------+
-        |   1 | x      |
-        +-----+--------+
+        +--------+--------+
+        | answer | letter |
+        +--------+--------+
+        |     42 | x      |
+        +--------+--------+
         (1 row)
         """);
   }
@@ -82,6 +82,22 @@ class QuiverCliSqlTest {
     assertThat(run.err()).startsWith("Error [PLAN]: ").contains("no_such_table")
         .doesNotContain("\tat ");
     assertThat(run.err().lines()).hasSize(1);
+  }
+
+  @Test
+  void aTableThatFailsWhileRunningPrintsOnlyItsError() {
+    CliRun run = CliRun.of("-c",
+        "SELECT 1 AS a; SELECT n / (n - 1) AS x FROM (VALUES (1), (2)) AS t(n); SELECT 3 AS c");
+    assertThat(run.status()).isEqualTo(1);
+    assertThat(run.out()).isEqualTo("""
+        +---+
+        | a |
+        +---+
+        | 1 |
+        +---+
+        (1 row)
+        """);
+    assertThat(run.err()).isEqualTo("Error [EXECUTION]: division by zero\n");
   }
 
   @Test

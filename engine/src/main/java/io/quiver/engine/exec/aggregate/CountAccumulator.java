@@ -19,7 +19,7 @@ final class CountAccumulator implements Accumulator {
   @Override
   public void update(FieldVector argument, int[] rows, int count, int[] groupIds) {
     long[] state = counts;
-    if (argument == null || argument.getNullCount() == 0) {
+    if (argument == null || io.quiver.engine.exec.batch.Validity.nullCount(argument) == 0) {
       for (int i = 0; i < count; i++) {
         state[groupIds[rows[i]]]++;
       }

@@ -78,7 +78,7 @@ public final class GroupedAccumulators implements AutoCloseable {
 
   private static int selectTrue(BitVector filter, int rows, int[] out) {
     long data = filter.getDataBufferAddress();
-    long validity = filter.getNullCount() == 0 ? 0 : filter.getValidityBufferAddress();
+    long validity = io.quiver.engine.exec.batch.Validity.nullCount(filter) == 0 ? 0 : filter.getValidityBufferAddress();
     int count = 0;
     for (int row = 0; row < rows; row++) {
       boolean value = ((MemoryUtil.getByte(data + (row >>> 3)) >>> (row & 7)) & 1) != 0;

@@ -16,7 +16,7 @@ final class ValueReader {
   }
 
   static long validity(FieldVector vector) {
-    return vector.getNullCount() == 0 ? 0 : vector.getValidityBufferAddress();
+    return io.quiver.engine.exec.batch.Validity.nullCount(vector) == 0 ? 0 : vector.getValidityBufferAddress();
   }
 
   /** Integer-like value (also the low 64 bits of a DECIMAL, and booleans as 0/1). */

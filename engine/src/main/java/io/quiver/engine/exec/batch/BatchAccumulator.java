@@ -126,7 +126,7 @@ public final class BatchAccumulator implements AutoCloseable {
 
   private void appendValidity(FieldVector source, FieldVector target, int count) {
     long targetValidity = target.getValidityBufferAddress();
-    if (source.getNullCount() == 0) {
+    if (io.quiver.engine.exec.batch.Validity.nullCount(source) == 0) {
       BitBuffers.setBits(targetValidity, count, rowCount);
     } else {
       BitBuffers.appendBits(source.getValidityBufferAddress(), count, targetValidity, rowCount);

@@ -92,7 +92,7 @@ public final class VectorGather {
   /** Writes the target validity: valid where the index is not -1 and the source row is valid. */
   private static void gatherValidity(FieldVector source, int[] indexes, int count,
       long targetValidity) {
-    boolean sourceHasNulls = source.getNullCount() > 0;
+    boolean sourceHasNulls = io.quiver.engine.exec.batch.Validity.nullCount(source) > 0;
     long sourceValidity = sourceHasNulls ? source.getValidityBufferAddress() : 0;
     long word = 0;
     int i = 0;

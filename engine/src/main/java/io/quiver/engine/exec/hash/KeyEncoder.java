@@ -77,6 +77,10 @@ public final class KeyEncoder {
     for (FieldVector column : columns) {
       anyVariable |= column instanceof BaseVariableWidthVector;
     }
+    long[] validities = new long[columns.length];
+    for (int k = 0; k < columns.length; k++) {
+      validities[k] = io.quiver.engine.exec.batch.Validity.addressIfNulls(columns[k]);
+    }
     if (!anyVariable) {
       for (int row = 0; row <= rowCount; row++) {
         offsets[row] = row * fixed;
@@ -85,10 +89,10 @@ public final class KeyEncoder {
       for (int row = 0; row < rowCount; row++) {
         offsets[row] = position;
         int length = fixed;
-        for (FieldVector column : columns) {
+        for (int k = 0; k < columns.length; k++) {
+          FieldVector column = columns[k];
           if (column instanceof BaseVariableWidthVector variable
-              && (column.getNullCount() == 0
-                  || isValid(column.getValidityBufferAddress(), row))) {
+              && (validities[k] == 0 || isValid(validities[k], row))) {
             long offsetAddress = variable.getOffsetBufferAddress();
             length += MemoryUtil.getInt(offsetAddress + 4L * row + 4)
                 - MemoryUtil.getInt(offsetAddress + 4L * row);
@@ -151,7 +155,7 @@ public final class KeyEncoder {
       }
       return;
     }
-    long validity = column.getNullCount() == 0 ? 0 : column.getValidityBufferAddress();
+    long validity = io.quiver.engine.exec.batch.Validity.nullCount(column) == 0 ? 0 : column.getValidityBufferAddress();
     if (column instanceof BaseVariableWidthVector variable) {
       long offsetAddress = variable.getOffsetBufferAddress();
       long data = variable.getDataBufferAddress();

@@ -19,7 +19,6 @@ public final class BatchListScanOperator extends AbstractOperator {
   private final int[] projection;
   private int batchIndex;
   private int rowOffset;
-  private VectorSchemaRoot current;
 
   public BatchListScanOperator(String source, ExecutionContext context,
       List<VectorSchemaRoot> batches, Schema tableSchema, int[] projection) {
@@ -39,7 +38,6 @@ public final class BatchListScanOperator extends AbstractOperator {
 
   @Override
   protected VectorSchemaRoot doNext() {
-    closeCurrent();
     while (batchIndex < batches.size()) {
       VectorSchemaRoot batch = batches.get(batchIndex);
       int rows = batch.getRowCount();
@@ -56,23 +54,11 @@ public final class BatchListScanOperator extends AbstractOperator {
             rowOffset, length, allocator()));
       }
       rowOffset += length;
-      current = new VectorSchemaRoot(schema.getFields(), vectors, length);
-      return current;
+      return emit(new VectorSchemaRoot(schema.getFields(), vectors, length));
     }
     return null;
   }
 
-  private void closeCurrent() {
-    if (current != null) {
-      current.close();
-      current = null;
-    }
-  }
-
-  @Override
-  protected void release() {
-    closeCurrent();
-  }
 
   @Override
   public String describe() {

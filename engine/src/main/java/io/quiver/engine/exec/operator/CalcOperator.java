@@ -31,7 +31,6 @@ public final class CalcOperator extends AbstractOperator {
   private final List<RexNode> projections;
   private final int[] passThrough;
   private CalcKernel kernel;
-  private VectorSchemaRoot current;
 
   public CalcOperator(ExecutionContext context, Operator input, Schema schema,
       RexBuilder rexBuilder, RelDataType inputType, RexNode condition,
@@ -56,7 +55,6 @@ public final class CalcOperator extends AbstractOperator {
 
   @Override
   protected VectorSchemaRoot doNext() {
-    closeCurrent();
     while (true) {
       VectorSchemaRoot batch = input.next();
       if (batch == null) {
@@ -67,8 +65,7 @@ public final class CalcOperator extends AbstractOperator {
         continue;
       }
       if (passThrough != null) {
-        current = select(batch, rows);
-        return current;
+        return emit(select(batch, rows));
       }
       if (kernel == null) {
         kernel = ExpressionCompiler.compile(rexBuilder, inputType, condition, projections,
@@ -98,8 +95,7 @@ public final class CalcOperator extends AbstractOperator {
           outputs.forEach(FieldVector::close);
           continue;
         }
-        current = new VectorSchemaRoot(fields, outputs, written);
-        return current;
+        return emit(new VectorSchemaRoot(fields, outputs, written));
       } catch (RuntimeException e) {
         outputs.forEach(FieldVector::close);
         throw e;
@@ -118,16 +114,9 @@ public final class CalcOperator extends AbstractOperator {
     return new VectorSchemaRoot(fields, outputs, rows);
   }
 
-  private void closeCurrent() {
-    if (current != null) {
-      current.close();
-      current = null;
-    }
-  }
 
   @Override
   protected void release() {
-    closeCurrent();
     if (kernel != null) {
       kernel.close();
       kernel = null;

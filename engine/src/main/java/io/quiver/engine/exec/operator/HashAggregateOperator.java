@@ -30,7 +30,6 @@ public final class HashAggregateOperator extends AbstractOperator {
   private GroupedAccumulators accumulators;
   private int[] groupIds = new int[1024];
   private VectorSchemaRoot result;
-  private VectorSchemaRoot current;
   private int emitted;
 
   public HashAggregateOperator(ExecutionContext context, Operator input, int[] groupColumns,
@@ -46,7 +45,6 @@ public final class HashAggregateOperator extends AbstractOperator {
     if (result == null) {
       consume();
     }
-    closeCurrent();
     int total = result.getRowCount();
     if (emitted >= total) {
       return null;
@@ -59,8 +57,7 @@ public final class HashAggregateOperator extends AbstractOperator {
           allocator()));
     }
     emitted += length;
-    current = new VectorSchemaRoot(schema.getFields(), slices, length);
-    return current;
+    return emit(new VectorSchemaRoot(schema.getFields(), slices, length));
   }
 
   private void consume() {
@@ -111,16 +108,9 @@ public final class HashAggregateOperator extends AbstractOperator {
     result.setRowCount(groupCount);
   }
 
-  private void closeCurrent() {
-    if (current != null) {
-      current.close();
-      current = null;
-    }
-  }
 
   @Override
   protected void release() {
-    closeCurrent();
     if (result != null) {
       result.close();
       result = null;

@@ -64,7 +64,6 @@ public final class HashJoinOperator extends AbstractOperator {
   private boolean probeDone;
   private boolean finished;
   private final ArrayDeque<VectorSchemaRoot> ready = new ArrayDeque<>();
-  private VectorSchemaRoot current;
 
   /**
    * @param leftKeys key columns of the left input; {@code rightKeys} the matching right ones
@@ -104,18 +103,13 @@ public final class HashJoinOperator extends AbstractOperator {
 
   @Override
   protected VectorSchemaRoot doNext() {
-    if (current != null) {
-      current.close();
-      current = null;
-    }
     if (build == null) {
       buildTable();
     }
     while (ready.isEmpty() && !finished) {
       step();
     }
-    current = ready.poll();
-    return current;
+    return emit(ready.poll());
   }
 
   private void buildTable() {
@@ -430,10 +424,6 @@ public final class HashJoinOperator extends AbstractOperator {
 
   @Override
   protected void release() {
-    if (current != null) {
-      current.close();
-      current = null;
-    }
     for (VectorSchemaRoot batch : ready) {
       batch.close();
     }

@@ -21,7 +21,6 @@ public final class LimitOperator extends AbstractOperator {
   private final long fetch;
   private long toSkip;
   private long remaining;
-  private VectorSchemaRoot current;
 
   public LimitOperator(ExecutionContext context, Operator input, long offset, long fetch) {
     super("Limit", context, input.schema(), List.of(input));
@@ -37,7 +36,6 @@ public final class LimitOperator extends AbstractOperator {
 
   @Override
   protected VectorSchemaRoot doNext() {
-    closeCurrent();
     while (remaining > 0) {
       VectorSchemaRoot batch = input.next();
       if (batch == null) {
@@ -56,23 +54,11 @@ public final class LimitOperator extends AbstractOperator {
       if (start == 0 && length == rows) {
         return batch;
       }
-      current = VectorSlices.slice(batch, start, length, allocator());
-      return current;
+      return emit(VectorSlices.slice(batch, start, length, allocator()));
     }
     return null;
   }
 
-  private void closeCurrent() {
-    if (current != null) {
-      current.close();
-      current = null;
-    }
-  }
-
-  @Override
-  protected void release() {
-    closeCurrent();
-  }
 
   @Override
   public String describe() {

@@ -23,7 +23,6 @@ public final class SortOperator extends AbstractOperator {
   private int[] permutation;
   private int[] window;
   private int position;
-  private VectorSchemaRoot current;
 
   public SortOperator(ExecutionContext context, Operator input, List<SortKey> keys) {
     super("Sort", context, input.schema(), List.of(input));
@@ -33,7 +32,6 @@ public final class SortOperator extends AbstractOperator {
 
   @Override
   protected VectorSchemaRoot doNext() {
-    closeCurrent();
     if (permutation == null) {
       rows = new BatchAccumulator(schema, allocator());
       VectorSchemaRoot batch;
@@ -51,16 +49,9 @@ public final class SortOperator extends AbstractOperator {
     int count = Math.min(context.batchSize(), remaining);
     System.arraycopy(permutation, position, window, 0, count);
     position += count;
-    current = VectorGather.gather(rows.root(), window, count, allocator());
-    return current;
+    return emit(VectorGather.gather(rows.root(), window, count, allocator()));
   }
 
-  private void closeCurrent() {
-    if (current != null) {
-      current.close();
-      current = null;
-    }
-  }
 
   private void releaseRows() {
     if (rows != null) {
@@ -70,7 +61,6 @@ public final class SortOperator extends AbstractOperator {
 
   @Override
   protected void release() {
-    closeCurrent();
     releaseRows();
   }
 

@@ -39,7 +39,6 @@ public final class TopNOperator extends AbstractOperator {
   private boolean haveThreshold;
   private int position;
   private int end;
-  private VectorSchemaRoot current;
 
   public TopNOperator(ExecutionContext context, Operator input, List<SortKey> keys, long offset,
       long fetch) {
@@ -64,7 +63,6 @@ public final class TopNOperator extends AbstractOperator {
 
   @Override
   protected VectorSchemaRoot doNext() {
-    closeCurrent();
     if (permutation == null) {
       if (fetch == 0) {
         permutation = new int[0];
@@ -96,8 +94,7 @@ public final class TopNOperator extends AbstractOperator {
     int count = Math.min(context.batchSize(), remaining);
     System.arraycopy(permutation, position, window, 0, count);
     position += count;
-    current = VectorGather.gather(rows.root(), window, count, allocator());
-    return current;
+    return emit(VectorGather.gather(rows.root(), window, count, allocator()));
   }
 
   /** Appends the rows of {@code batch} that sort before the threshold (kept row keep - 1). */
@@ -141,12 +138,6 @@ public final class TopNOperator extends AbstractOperator {
     rows = kept;
   }
 
-  private void closeCurrent() {
-    if (current != null) {
-      current.close();
-      current = null;
-    }
-  }
 
   private void releaseRows() {
     if (rows != null) {
@@ -156,7 +147,6 @@ public final class TopNOperator extends AbstractOperator {
 
   @Override
   protected void release() {
-    closeCurrent();
     releaseRows();
   }
 

@@ -21,7 +21,6 @@ import org.apache.arrow.vector.types.pojo.Schema;
 public final class UnionAllOperator extends AbstractOperator {
   private final List<Operator> inputs;
   private int inputIndex;
-  private VectorSchemaRoot current;
 
   public UnionAllOperator(ExecutionContext context, List<Operator> inputs, Schema schema) {
     super("UnionAll", context, schema, inputs);
@@ -45,7 +44,6 @@ public final class UnionAllOperator extends AbstractOperator {
 
   @Override
   protected VectorSchemaRoot doNext() {
-    closeCurrent();
     while (inputIndex < inputs.size()) {
       VectorSchemaRoot batch = inputs.get(inputIndex).next();
       if (batch == null) {
@@ -58,8 +56,7 @@ public final class UnionAllOperator extends AbstractOperator {
       if (batch.getSchema().equals(schema)) {
         return batch;
       }
-      current = rename(batch);
-      return current;
+      return emit(rename(batch));
     }
     return null;
   }
@@ -80,16 +77,9 @@ public final class UnionAllOperator extends AbstractOperator {
     return new VectorSchemaRoot(schema.getFields(), vectors, batch.getRowCount());
   }
 
-  private void closeCurrent() {
-    if (current != null) {
-      current.close();
-      current = null;
-    }
-  }
 
   @Override
   protected void release() {
-    closeCurrent();
   }
 
   @Override

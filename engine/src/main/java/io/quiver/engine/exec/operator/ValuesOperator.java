@@ -19,7 +19,6 @@ import org.apache.arrow.vector.types.pojo.Schema;
 public final class ValuesOperator extends AbstractOperator {
   private final List<List<Object>> rows;
   private int position;
-  private VectorSchemaRoot current;
 
   public ValuesOperator(ExecutionContext context, Schema schema, List<List<Object>> rows) {
     super("Values", context, schema, List.of());
@@ -40,7 +39,6 @@ public final class ValuesOperator extends AbstractOperator {
 
   @Override
   protected VectorSchemaRoot doNext() {
-    closeCurrent();
     if (position >= rows.size()) {
       return null;
     }
@@ -67,20 +65,12 @@ public final class ValuesOperator extends AbstractOperator {
       throw e;
     }
     position += count;
-    current = batch;
-    return current;
+    return emit(batch);
   }
 
-  private void closeCurrent() {
-    if (current != null) {
-      current.close();
-      current = null;
-    }
-  }
 
   @Override
   protected void release() {
-    closeCurrent();
   }
 
   @Override

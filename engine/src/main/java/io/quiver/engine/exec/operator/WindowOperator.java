@@ -35,7 +35,6 @@ public final class WindowOperator extends AbstractOperator {
   private VectorSchemaRoot result;
   private boolean computed;
   private int position;
-  private VectorSchemaRoot current;
 
   public WindowOperator(ExecutionContext context, Operator input, List<Integer> partitionColumns,
       List<SortKey> orderKeys, List<WindowFunction> functions) {
@@ -57,7 +56,6 @@ public final class WindowOperator extends AbstractOperator {
 
   @Override
   protected VectorSchemaRoot doNext() {
-    closeCurrent();
     if (!computed) {
       computed = true;
       result = compute();
@@ -73,9 +71,9 @@ public final class WindowOperator extends AbstractOperator {
     }
     int count = Math.min(context.batchSize(), remaining);
     // A slice shares the result's buffers (reference-counted).
-    current = VectorSlices.slice(result, position, count, allocator());
+    VectorSchemaRoot slice = VectorSlices.slice(result, position, count, allocator());
     position += count;
-    return current;
+    return emit(slice);
   }
 
   private VectorSchemaRoot compute() {
@@ -115,16 +113,9 @@ public final class WindowOperator extends AbstractOperator {
     return new VectorSchemaRoot(schema.getFields(), columns, sorted.getRowCount());
   }
 
-  private void closeCurrent() {
-    if (current != null) {
-      current.close();
-      current = null;
-    }
-  }
 
   @Override
   protected void release() {
-    closeCurrent();
     if (result != null) {
       result.close();
       result = null;

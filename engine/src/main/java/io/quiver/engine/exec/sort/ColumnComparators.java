@@ -20,7 +20,7 @@ final class ColumnComparators {
   /** The buffer addresses of one side; {@code validity} is 0 when the vector has no NULLs. */
   record Side(long data, long validity, long offsets) {
     static Side of(FieldVector vector) {
-      long validity = vector.getNullCount() > 0 ? vector.getValidityBufferAddress() : 0;
+      long validity = io.quiver.engine.exec.batch.Validity.nullCount(vector) > 0 ? vector.getValidityBufferAddress() : 0;
       if (vector.getValueCount() == 0) {
         return new Side(0, 0, 0);
       }

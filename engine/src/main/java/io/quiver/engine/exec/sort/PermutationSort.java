@@ -60,7 +60,7 @@ public final class PermutationSort {
     if (!SortPrefix.isSupported(kind)) {
       return false;
     }
-    long validity = vector.getNullCount() > 0 ? vector.getValidityBufferAddress() : 0;
+    long validity = io.quiver.engine.exec.batch.Validity.nullCount(vector) > 0 ? vector.getValidityBufferAddress() : 0;
     int[] values = new int[rows];
     int[] nulls = validity == 0 ? null : new int[rows];
     int valueCount = 0;
@@ -176,7 +176,7 @@ public final class PermutationSort {
       }
     }
     long data = vector.getDataBufferAddress();
-    long validity = vector.getNullCount() > 0 ? vector.getValidityBufferAddress() : 0;
+    long validity = io.quiver.engine.exec.batch.Validity.nullCount(vector) > 0 ? vector.getValidityBufferAddress() : 0;
     long[] packed = new long[rows];
     int[] nulls = validity == 0 ? null : new int[rows];
     int valueCount = 0;

@@ -79,7 +79,7 @@ final class FrameCursor {
     descending = key.descending();
     nullsFirst = key.nullsFirst();
     keyData = vector.getValueCount() == 0 ? 0 : vector.getDataBufferAddress();
-    keyValidity = vector.getNullCount() > 0 ? vector.getValidityBufferAddress() : 0;
+    keyValidity = io.quiver.engine.exec.batch.Validity.nullCount(vector) > 0 ? vector.getValidityBufferAddress() : 0;
   }
 
   /** Starts a partition of rows {@code [start, end)}. */

@@ -14,7 +14,7 @@ abstract class SlidingAggregate {
 
   /** {@code argument} is the sorted argument column, or null for COUNT(*). */
   SlidingAggregate(FieldVector argument) {
-    this.validity = argument == null || argument.getNullCount() == 0
+    this.validity = argument == null || io.quiver.engine.exec.batch.Validity.nullCount(argument) == 0
         ? 0 : argument.getValidityBufferAddress();
   }
 

@@ -4,51 +4,76 @@ import io.quiver.udf.error.ErrorKind;
 import io.quiver.udf.error.QuiverException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.arrow.memory.util.MemoryUtil;
 
 /**
- * A compiled SQL LIKE pattern over UTF-8 bytes. {@code %} matches any sequence, {@code _} one
- * character, the escape character makes the next one literal. Patterns without {@code _} are
- * a sequence of literal parts matched left to right (exact, prefix, suffix, contains, and
- * ordered parts); others use an iterative wildcard matcher with one backtrack point.
+ * A compiled SQL LIKE pattern matched against UTF-8 text off-heap.
+ *
+ * <p>{@code %} matches any sequence of characters, {@code _} exactly one character, and the
+ * escape character (none when null or empty, as DuckDB; PostgreSQL's default escape is a
+ * backslash) makes the next character literal. Matching is case sensitive and byte exact.
+ *
+ * <p>{@link #compile} picks a specialised strategy: exact match, prefix ({@code abc%}), suffix
+ * ({@code %abc}), contains ({@code %abc%}), an ordered sequence of parts ({@code %a%b%}, where a
+ * greedy left-to-right search is correct because there is no {@code _}), or a general iterative
+ * backtracking matcher. Matching never allocates. A matcher is immutable and thread safe.
  */
 public final class LikeMatcher {
-  private static final byte ANY_ONE = 1;
-  private static final byte LITERAL = 0;
+  private static final int EXACT = 0;
+  private static final int PREFIX = 1;
+  private static final int SUFFIX = 2;
+  private static final int CONTAINS = 3;
+  private static final int SEQUENCE = 4;
+  private static final int GENERAL = 5;
+  private static final int ANYTHING = 6;
 
-  private final byte[] pattern;
-  private final byte[] kinds;
-  private final boolean simple;
+  /** General matcher op: any one character. */
+  private static final int ANY_ONE = -1;
+  /** General matcher op: any sequence. */
+  private static final int ANY_SEQUENCE = -2;
+
+  private final int strategy;
+  /** The literal parts between {@code %} (for EXACT..SEQUENCE). */
   private final byte[][] parts;
-  private final boolean anchoredStart;
-  private final boolean anchoredEnd;
+  /** Whether the pattern starts with {@code %} (SEQUENCE). */
+  private final boolean leadingWildcard;
+  /** Whether the pattern ends with {@code %} (SEQUENCE). */
+  private final boolean trailingWildcard;
+  /** General matcher program: a byte 0..255, {@link #ANY_ONE} or {@link #ANY_SEQUENCE}. */
+  private final int[] program;
+  private final String pattern;
 
-  private LikeMatcher(byte[] pattern, byte[] kinds, boolean simple, byte[][] parts,
-      boolean anchoredStart, boolean anchoredEnd) {
+  private LikeMatcher(String pattern, int strategy, byte[][] parts, boolean leadingWildcard,
+      boolean trailingWildcard, int[] program) {
     this.pattern = pattern;
-    this.kinds = kinds;
-    this.simple = simple;
+    this.strategy = strategy;
     this.parts = parts;
-    this.anchoredStart = anchoredStart;
-    this.anchoredEnd = anchoredEnd;
+    this.leadingWildcard = leadingWildcard;
+    this.trailingWildcard = trailingWildcard;
+    this.program = program;
   }
 
+  /**
+   * Compiles a LIKE pattern.
+   *
+   * @param pattern the pattern
+   * @param escape the escape character, or null/empty for none
+   * @throws QuiverException DATA when the escape is longer than one character or the pattern ends
+   *     with the escape character (PostgreSQL; DuckDB matches nothing then)
+   */
   public static LikeMatcher compile(String pattern, String escape) {
-    if (escape != null && escape.codePointCount(0, escape.length()) != 1) {
-      throw new QuiverException(ErrorKind.DATA,
-          "invalid escape string '" + escape + "': it must be exactly one character");
+    int escapeChar = -1;
+    if (escape != null && !escape.isEmpty()) {
+      if (escape.codePointCount(0, escape.length()) != 1) {
+        throw new QuiverException(ErrorKind.DATA,
+            "invalid escape string '" + escape + "': it must be empty or one character");
+      }
+      escapeChar = escape.codePointAt(0);
     }
-    int escapeChar = escape == null ? -1 : escape.codePointAt(0);
-    // tokens: literal code points, '%' (kind 2) and '_' (kind 1)
-    StringBuilder literal = new StringBuilder();
-    List<byte[]> literalParts = new ArrayList<>();
-    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-    java.io.ByteArrayOutputStream kinds = new java.io.ByteArrayOutputStream();
-    boolean hasUnderscore = false;
-    boolean startsWithPercent = false;
-    boolean endsWithPercent = false;
-    int count = 0;
+    // ops: code points >= 0 literal, ANY_ONE, ANY_SEQUENCE
+    List<Integer> ops = new ArrayList<>();
     for (int i = 0; i < pattern.length(); ) {
       int c = pattern.codePointAt(i);
       i += Character.charCount(c);
@@ -59,169 +84,254 @@ public final class LikeMatcher {
         }
         int next = pattern.codePointAt(i);
         i += Character.charCount(next);
-        appendLiteral(next, literal, bytes, kinds);
-        endsWithPercent = false;
+        ops.add(next);
       } else if (c == '%') {
-        if (count == 0) {
-          startsWithPercent = true;
+        if (ops.isEmpty() || ops.get(ops.size() - 1) != ANY_SEQUENCE) {
+          ops.add(ANY_SEQUENCE);
         }
-        literalParts.add(literal.toString().getBytes(StandardCharsets.UTF_8));
-        literal.setLength(0);
-        bytes.write('%');
-        kinds.write(2);
-        endsWithPercent = true;
       } else if (c == '_') {
-        hasUnderscore = true;
-        bytes.write('_');
-        kinds.write(ANY_ONE);
-        endsWithPercent = false;
+        ops.add(ANY_ONE);
       } else {
-        appendLiteral(c, literal, bytes, kinds);
-        endsWithPercent = false;
+        ops.add(c);
       }
-      count++;
     }
-    literalParts.add(literal.toString().getBytes(StandardCharsets.UTF_8));
-    List<byte[]> nonEmpty = new ArrayList<>();
-    for (byte[] part : literalParts) {
-      nonEmpty.add(part);
+    boolean hasAnyOne = ops.contains(ANY_ONE);
+    if (hasAnyOne) {
+      return new LikeMatcher(pattern, GENERAL, null, false, false, toProgram(ops));
     }
-    return new LikeMatcher(bytes.toByteArray(), kinds.toByteArray(), !hasUnderscore,
-        nonEmpty.toArray(new byte[0][]), !startsWithPercent, !endsWithPercent);
+    List<byte[]> literalParts = new ArrayList<>();
+    StringBuilder current = new StringBuilder();
+    boolean leading = !ops.isEmpty() && ops.get(0) == ANY_SEQUENCE;
+    boolean trailing = !ops.isEmpty() && ops.get(ops.size() - 1) == ANY_SEQUENCE;
+    for (int op : ops) {
+      if (op == ANY_SEQUENCE) {
+        if (current.length() > 0) {
+          literalParts.add(current.toString().getBytes(StandardCharsets.UTF_8));
+          current.setLength(0);
+        }
+      } else {
+        current.appendCodePoint(op);
+      }
+    }
+    if (current.length() > 0 || ops.isEmpty()) {
+      literalParts.add(current.toString().getBytes(StandardCharsets.UTF_8));
+    }
+    byte[][] parts = literalParts.toArray(new byte[0][]);
+    int strategy;
+    if (!leading && !trailing && parts.length == 1) {
+      strategy = EXACT;
+    } else if (parts.length == 0) {
+      strategy = ANYTHING;
+    } else if (!leading && trailing && parts.length == 1) {
+      strategy = PREFIX;
+    } else if (leading && !trailing && parts.length == 1) {
+      strategy = SUFFIX;
+    } else if (leading && trailing && parts.length == 1) {
+      strategy = CONTAINS;
+    } else {
+      strategy = SEQUENCE;
+    }
+    return new LikeMatcher(pattern, strategy, parts, leading, trailing, null);
   }
 
-  private static void appendLiteral(int codePoint, StringBuilder literal,
-      java.io.ByteArrayOutputStream bytes, java.io.ByteArrayOutputStream kinds) {
-    literal.appendCodePoint(codePoint);
-    byte[] encoded = new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8);
-    for (byte b : encoded) {
-      bytes.write(b);
-      kinds.write(LITERAL);
+  private static int[] toProgram(List<Integer> ops) {
+    int[] program = new int[ops.size() * 4];
+    int size = 0;
+    for (int op : ops) {
+      if (op < 0) {
+        program[size++] = op;
+      } else {
+        byte[] bytes = new String(Character.toChars(op)).getBytes(StandardCharsets.UTF_8);
+        for (byte b : bytes) {
+          program[size++] = b & 0xFF;
+        }
+      }
     }
+    return Arrays.copyOf(program, size);
   }
 
+  /** The pattern text this matcher was compiled from. */
+  public String pattern() {
+    return pattern;
+  }
+
+  /** Whether the UTF-8 text at {@code address} matches the pattern. */
   public boolean matches(long address, int length) {
-    return simple ? matchParts(address, length) : matchGeneral(address, length);
+    switch (strategy) {
+      case EXACT:
+        return length == parts[0].length && equalsBytes(address, parts[0], 0, parts[0].length);
+      case PREFIX:
+        return length >= parts[0].length && equalsBytes(address, parts[0], 0, parts[0].length);
+      case SUFFIX:
+        return length >= parts[0].length
+            && equalsBytes(address + length - parts[0].length, parts[0], 0, parts[0].length);
+      case CONTAINS:
+        return indexOf(address, 0, length, parts[0]) >= 0;
+      case SEQUENCE:
+        return matchSequence(address, length);
+      case ANYTHING:
+        return true;
+      default:
+        return matchGeneral(address, length);
+    }
   }
 
-  private boolean matchParts(long address, int length) {
-    // parts[0] is before the first %, parts[last] after the last %; with no % there is one part.
-    if (parts.length == 1) {
-      byte[] only = parts[0];
-      return only.length == length && regionEquals(address, only, 0);
-    }
-    int position = 0;
+  private boolean matchSequence(long address, int length) {
+    int from = 0;
     int end = length;
-    byte[] first = parts[0];
-    if (first.length > 0) {
-      if (first.length > length || !regionEquals(address, first, 0)) {
+    int first = 0;
+    int last = parts.length;
+    if (!leadingWildcard) {
+      byte[] prefix = parts[0];
+      if (length < prefix.length || !equalsBytes(address, prefix, 0, prefix.length)) {
         return false;
       }
-      position = first.length;
+      from = prefix.length;
+      first = 1;
     }
-    byte[] last = parts[parts.length - 1];
-    if (last.length > 0) {
-      if (last.length > end - position || !regionEquals(address + end - last.length, last, 0)) {
+    if (!trailingWildcard) {
+      byte[] suffix = parts[parts.length - 1];
+      if (end - from < suffix.length
+          || !equalsBytes(address + end - suffix.length, suffix, 0, suffix.length)) {
         return false;
       }
-      end -= last.length;
+      end -= suffix.length;
+      last--;
     }
-    for (int p = 1; p < parts.length - 1; p++) {
-      byte[] part = parts[p];
-      if (part.length == 0) {
-        continue;
-      }
-      int at = indexOf(address, position, end, part);
+    for (int i = first; i < last; i++) {
+      int at = indexOf(address, from, end, parts[i]);
       if (at < 0) {
         return false;
       }
-      position = at + part.length;
+      from = at + parts[i].length;
     }
     return true;
   }
 
-  private static boolean regionEquals(long address, byte[] part, int from) {
-    for (int i = from; i < part.length; i++) {
-      if (MemoryUtil.getByte(address + i) != part[i]) {
+  /** Iterative matcher with one backtracking point (the last {@code %} seen). */
+  private boolean matchGeneral(long address, int length) {
+    int[] ops = program;
+    int opCount = ops.length;
+    int s = 0;
+    int p = 0;
+    int starP = -1;
+    int starS = 0;
+    while (s < length) {
+      if (p < opCount) {
+        int op = ops[p];
+        if (op >= 0) {
+          if ((MemoryUtil.getByte(address + s) & 0xFF) == op) {
+            s++;
+            p++;
+            continue;
+          }
+        } else if (op == ANY_ONE) {
+          s += Utf8Strings.sequenceLength(MemoryUtil.getByte(address + s));
+          p++;
+          continue;
+        } else {
+          starP = p++;
+          starS = s;
+          continue;
+        }
+      }
+      if (starP < 0) {
+        return false;
+      }
+      // let the last % swallow one more character and retry
+      starS += Utf8Strings.sequenceLength(MemoryUtil.getByte(address + starS));
+      s = starS;
+      p = starP + 1;
+    }
+    while (p < opCount && ops[p] == ANY_SEQUENCE) {
+      p++;
+    }
+    return p == opCount && s == length;
+  }
+
+  private static boolean equalsBytes(long address, byte[] bytes, int from, int count) {
+    int i = 0;
+    for (; i + 8 <= count; i += 8) {
+      if (MemoryUtil.getLong(address + i) != MemoryUtil.getLong(bytes, from + i)) {
+        return false;
+      }
+    }
+    for (; i < count; i++) {
+      if (MemoryUtil.getByte(address + i) != bytes[from + i]) {
         return false;
       }
     }
     return true;
   }
 
-  private static int indexOf(long address, int from, int end, byte[] part) {
-    byte first = part[0];
-    int last = end - part.length;
-    for (int i = from; i <= last; i++) {
-      if (MemoryUtil.getByte(address + i) == first && regionEquals(address + i, part, 1)
-          && regionEqualsFull(address + i, part)) {
+  /** The offset of {@code needle} within {@code [from, end)} of the text, or -1. */
+  private static int indexOf(long address, int from, int end, byte[] needle) {
+    int n = needle.length;
+    if (n == 0) {
+      return from;
+    }
+    byte first = needle[0];
+    int last = end - n;
+    int i = from;
+    while (i <= last) {
+      i = Utf8Strings.findByte(address, i, last + 1, first);
+      if (i < 0) {
+        return -1;
+      }
+      if (equalsBytes(address + i + 1, needle, 1, n - 1)) {
         return i;
       }
+      i++;
     }
     return -1;
   }
 
-  private static boolean regionEqualsFull(long address, byte[] part) {
-    return regionEquals(address, part, 0);
+  // ---------------------------------------------------------------- dynamic patterns
+
+  /** The last pattern compiled by {@link #matchesDynamic}, per thread. */
+  private static final ThreadLocal<DynamicCache> DYNAMIC = ThreadLocal.withInitial(DynamicCache::new);
+
+  /** Remembers the bytes of the last dynamic pattern and escape and their compiled matcher. */
+  private static final class DynamicCache {
+    byte[] pattern = new byte[0];
+    byte[] escape = new byte[0];
+    LikeMatcher matcher;
   }
 
-  private static int charWidth(byte first) {
-    int b = first & 0xff;
-    return b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
-  }
-
-  private boolean matchGeneral(long address, int length) {
-    int s = 0;
-    int p = 0;
-    int starP = -1;
-    int starS = -1;
-    while (s < length) {
-      if (p < pattern.length && kinds[p] == ANY_ONE) {
-        s += charWidth(MemoryUtil.getByte(address + s));
-        p++;
-      } else if (p < pattern.length && kinds[p] == LITERAL
-          && pattern[p] == MemoryUtil.getByte(address + s)) {
-        s++;
-        p++;
-      } else if (p < pattern.length && kinds[p] == 2) {
-        starP = p++;
-        starS = s;
-      } else if (starP >= 0) {
-        p = starP + 1;
-        starS += charWidth(MemoryUtil.getByte(address + starS));
-        s = starS;
-      } else {
-        return false;
-      }
-    }
-    while (p < pattern.length && kinds[p] == 2) {
-      p++;
-    }
-    return p == pattern.length && s == length;
-  }
-
-  private static final ThreadLocal<Object[]> LAST = new ThreadLocal<>();
-
-  /** LIKE with a pattern that is not a constant: recompiles only when the pattern changes. */
+  /**
+   * {@code s LIKE pattern ESCAPE escape} for a pattern that is not a constant. The compiled
+   * matcher of the last pattern is cached per thread and reused while the pattern and escape
+   * bytes stay the same, so a column of repeated patterns compiles once.
+   *
+   * @param escapeLength 0 for no escape
+   */
   public static boolean matchesDynamic(long s, int sLength, long pattern, int patternLength,
       long escape, int escapeLength) {
-    byte[] patternBytes = new byte[patternLength];
-    MemoryUtil.copyFromMemory(pattern, patternBytes, 0, patternLength);
-    String escapeText = null;
-    if (escape != 0) {
+    DynamicCache cache = DYNAMIC.get();
+    LikeMatcher matcher = cache.matcher;
+    if (matcher == null || !sameBytes(cache.pattern, pattern, patternLength)
+        || !sameBytes(cache.escape, escape, escapeLength)) {
+      byte[] patternBytes = new byte[patternLength];
+      MemoryUtil.copyFromMemory(pattern, patternBytes, 0, patternLength);
       byte[] escapeBytes = new byte[escapeLength];
-      MemoryUtil.copyFromMemory(escape, escapeBytes, 0, escapeLength);
-      escapeText = new String(escapeBytes, StandardCharsets.UTF_8);
-    }
-    Object[] last = LAST.get();
-    LikeMatcher matcher;
-    if (last != null && java.util.Arrays.equals((byte[]) last[0], patternBytes)
-        && java.util.Objects.equals(last[1], escapeText)) {
-      matcher = (LikeMatcher) last[2];
-    } else {
-      matcher = compile(new String(patternBytes, StandardCharsets.UTF_8), escapeText);
-      LAST.set(new Object[] {patternBytes, escapeText, matcher});
+      if (escapeLength > 0) {
+        MemoryUtil.copyFromMemory(escape, escapeBytes, 0, escapeLength);
+      }
+      matcher = compile(new String(patternBytes, StandardCharsets.UTF_8),
+          escapeLength == 0 ? null : new String(escapeBytes, StandardCharsets.UTF_8));
+      cache.pattern = patternBytes;
+      cache.escape = escapeBytes;
+      cache.matcher = matcher;
     }
     return matcher.matches(s, sLength);
+  }
+
+  private static boolean sameBytes(byte[] bytes, long address, int length) {
+    return bytes.length == length && equalsBytes(address, bytes, 0, length);
+  }
+
+  @Override
+  public String toString() {
+    return "LikeMatcher[" + pattern + "]";
   }
 }
