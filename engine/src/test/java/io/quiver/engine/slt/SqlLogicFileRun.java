@@ -68,6 +68,14 @@ public final class SqlLogicFileRun {
 
   /** Runs one record; throws an {@link AssertionFailedError} naming file:line when it fails. */
   public void run(SqlLogicRecord record) {
+    run(record, rewrite);
+  }
+
+  /**
+   * Runs one record; with {@code mayRewrite} false a query whose rows differ fails even in
+   * rewrite mode (for records whose expected rows must not change).
+   */
+  public void run(SqlLogicRecord record, boolean mayRewrite) {
     QuiverSession current = session();
     AssertionFailedError failure = null;
     try {
@@ -76,7 +84,7 @@ public final class SqlLogicFileRun {
       } else if (record instanceof ErrorRecord error) {
         runError(current, error);
       } else {
-        runQuery(current, (QueryRecord) record);
+        runQuery(current, (QueryRecord) record, mayRewrite);
       }
     } catch (AssertionFailedError e) {
       failure = e;
@@ -128,7 +136,7 @@ public final class SqlLogicFileRun {
         + record.kinds() + " but the statement succeeded\n" + record.sql());
   }
 
-  private void runQuery(QuiverSession current, QueryRecord record) {
+  private void runQuery(QuiverSession current, QueryRecord record, boolean mayRewrite) {
     List<List<String>> actual;
     try (QueryResult result = current.sql(record.sql())) {
       if (!result.returnsRows()) {
@@ -157,7 +165,7 @@ public final class SqlLogicFileRun {
     }
     List<List<String>> arranged =
         ResultMatcher.arrange(actual, record.columnTypes(), record.sortMode());
-    if (rewrite) {
+    if (rewrite && mayRewrite) {
       recordRewrite(record, arranged);
       return;
     }
