@@ -255,14 +255,29 @@ public final class StatementRunner {
     List<List<Object>> rows = new ArrayList<>();
     for (Field field : schema.getFields()) {
       var relType = TypeMapping.toRelType(field, QueryPlanner.TYPE_FACTORY);
-      rows.add(java.util.Arrays.asList(field.getName(),
-          relType.getFullTypeString().replace(" NOT NULL", ""), field.isNullable()));
+      rows.add(java.util.Arrays.asList(field.getName(), typeName(relType), field.isNullable()));
     }
     Schema describeSchema = new Schema(List.of(
         Field.notNullable("column_name", ArrowType.Utf8.INSTANCE),
         Field.notNullable("column_type", ArrowType.Utf8.INSTANCE),
         Field.notNullable("nullable", ArrowType.Bool.INSTANCE)));
     return constant("DESCRIBE", describeSchema, rows);
+  }
+
+  /** A type as DuckDB spells it: {@code DECIMAL(15,2)}, {@code TIMESTAMP}, {@code VARCHAR}. */
+  static String typeName(org.apache.calcite.rel.type.RelDataType type) {
+    switch (type.getSqlTypeName()) {
+      case DECIMAL:
+        return "DECIMAL(" + type.getPrecision() + "," + type.getScale() + ")";
+      case TIMESTAMP:
+      case TIME:
+      case VARCHAR:
+      case CHAR:
+        return type.getSqlTypeName() == org.apache.calcite.sql.type.SqlTypeName.CHAR ? "VARCHAR"
+            : type.getSqlTypeName().getName();
+      default:
+        return type.getFullTypeString().replace(" NOT NULL", "");
+    }
   }
 
   private QueryResult constantRows(String kind, List<String> columns, List<List<Object>> rows) {
