@@ -55,7 +55,8 @@ public final class LogicalOptimizer {
   public static RelNode optimize(RelNode logical) {
     RelBuilder relBuilder = RelFactories.LOGICAL_BUILDER.create(logical.getCluster(), null);
 
-    RelNode plan = run(logical, HepMatchOrder.BOTTOM_UP, List.of(
+    RelNode plan = run(logical, HepMatchOrder.BOTTOM_UP, List.of(ExistsToSemiJoinRule.INSTANCE));
+    plan = run(plan, HepMatchOrder.BOTTOM_UP, List.of(
         CoreRules.FILTER_SUB_QUERY_TO_CORRELATE,
         CoreRules.PROJECT_SUB_QUERY_TO_CORRELATE,
         CoreRules.JOIN_SUB_QUERY_TO_CORRELATE));
