@@ -78,6 +78,7 @@ public final class LogicalOptimizer {
     plan = runProgram(plan, joinOrder.build());
 
     plan = run(plan, HepMatchOrder.BOTTOM_UP, SIMPLIFY);
+    plan = run(plan, HepMatchOrder.BOTTOM_UP, List.of(AggregateSemiJoinReductionRule.INSTANCE));
     plan = new RelFieldTrimmer(null, relBuilder).trim(plan);
     plan = run(plan, HepMatchOrder.BOTTOM_UP, List.of(
         CoreRules.FILTER_PROJECT_TRANSPOSE,
