@@ -91,16 +91,13 @@ public final class InMemoryTable implements QuiverTable {
 
   private List<Integer> uniqueColumns;
 
-  /**
-   * Integer columns without NULLs whose values are all distinct, found on first use with a
-   * primitive hash set (a column with a duplicate usually stops within its first rows).
-   */
+  /** Integer columns without NULLs whose values are all distinct (measured on first use). */
   @Override
   public synchronized List<Integer> uniqueColumns() {
     if (uniqueColumns == null) {
       List<Integer> unique = new ArrayList<>();
       for (int column = 0; column < schema.getFields().size(); column++) {
-        if (UniqueColumnCheck.isUnique(batches, column, rows)) {
+        if (rows > 0 && distinctCount(column) == rows && !hasNulls(column)) {
           unique.add(column);
         }
       }
@@ -109,12 +106,21 @@ public final class InMemoryTable implements QuiverTable {
     return uniqueColumns;
   }
 
+  private boolean hasNulls(int column) {
+    for (VectorSchemaRoot batch : batches) {
+      if (io.quiver.engine.exec.batch.Validity.nullCount(batch.getVector(column)) > 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private final java.util.Map<Integer, Double> distinctCounts = new java.util.HashMap<>();
 
   @Override
   public synchronized double distinctCount(int column) {
     return distinctCounts.computeIfAbsent(column,
-        c -> UniqueColumnCheck.distinctCount(batches, c, rows));
+        c -> DistinctCounts.distinctCount(batches, c, rows));
   }
 
   private boolean sharesRoot(VectorSchemaRoot batch) {

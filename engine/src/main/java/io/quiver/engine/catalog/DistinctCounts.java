@@ -7,48 +7,11 @@ import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
-/** Decides whether an integer column of in-memory batches holds distinct, non-NULL values. */
-final class UniqueColumnCheck {
+/** Exact distinct counts of integer columns of in-memory batches (for join estimates and keys). */
+final class DistinctCounts {
   private static final long MAX_ROWS = 1L << 28;
 
-  private UniqueColumnCheck() {}
-
-  static boolean isUnique(List<VectorSchemaRoot> batches, int column, long rows) {
-    if (rows == 0 || rows > MAX_ROWS) {
-      return false;
-    }
-    for (VectorSchemaRoot batch : batches) {
-      FieldVector vector = batch.getVector(column);
-      if (!(vector instanceof IntVector || vector instanceof BigIntVector)
-          || vector.getNullCount() > 0) {
-        return false;
-      }
-    }
-    int capacity = Integer.highestOneBit((int) Math.max(2, rows * 2 - 1)) << 1;
-    long[] slots = new long[capacity];
-    boolean[] used = new boolean[capacity];
-    int mask = capacity - 1;
-    for (VectorSchemaRoot batch : batches) {
-      FieldVector vector = batch.getVector(column);
-      boolean wide = vector instanceof BigIntVector;
-      long data = vector.getDataBufferAddress();
-      for (int row = 0, count = batch.getRowCount(); row < count; row++) {
-        long value = wide ? MemoryUtil.getLong(data + 8L * row)
-            : MemoryUtil.getInt(data + 4L * row);
-        long hash = value * 0x9E3779B97F4A7C15L;
-        int slot = (int) (hash ^ (hash >>> 29)) & mask;
-        while (used[slot]) {
-          if (slots[slot] == value) {
-            return false;
-          }
-          slot = (slot + 1) & mask;
-        }
-        used[slot] = true;
-        slots[slot] = value;
-      }
-    }
-    return true;
-  }
+  private DistinctCounts() {}
 
   /**
    * The exact number of distinct non-NULL values of an INTEGER or BIGINT column, or -1 for
