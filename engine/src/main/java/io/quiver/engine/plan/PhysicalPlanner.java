@@ -105,6 +105,18 @@ public final class PhysicalPlanner {
     if (rel instanceof Values values) {
       return values(values);
     }
+    if (rel instanceof org.apache.calcite.rel.core.SetOp setOp && setOp.all
+        && (rel instanceof org.apache.calcite.rel.core.Intersect
+            || rel instanceof org.apache.calcite.rel.core.Minus)) {
+      boolean intersect = rel instanceof org.apache.calcite.rel.core.Intersect;
+      Schema schema = schemaOf(setOp);
+      Operator result = plan(setOp.getInputs().get(0));
+      for (int i = 1; i < setOp.getInputs().size(); i++) {
+        result = new io.quiver.engine.exec.operator.SetOperationAllOperator(context, result,
+            plan(setOp.getInputs().get(i)), intersect, schema);
+      }
+      return result;
+    }
     if (rel instanceof Window window) {
       return windows.plan(window);
     }
