@@ -72,6 +72,7 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
     this.catalogReader = new CalciteCatalogReader(root, List.of(), TYPE_FACTORY, config);
     this.operatorTable = SqlOperatorTables.chain(
         SqlOperatorTables.of(new ArrayList<>(tableFunctions.values())),
+        SqlOperatorTables.of(List.of(RoundFunction.INSTANCE)),
         SqlStdOperatorTable.instance(),
         SqlOperatorTables.of(List.of(
             org.apache.calcite.sql.fun.SqlLibraryOperators.LENGTH,
