@@ -2,7 +2,6 @@ package io.quiver.bench.tpch;
 
 import io.quiver.engine.tpch.ResultComparator;
 import io.quiver.engine.tpch.TpchQuery;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,28 +26,6 @@ public final class TpchBenchmark {
   public TpchBenchmark(BenchmarkOptions options, Consumer<String> log) {
     this.options = options;
     this.log = log;
-  }
-
-  /** The command line: prints progress and the report, writes the report files. */
-  public static void main(String[] args) throws Exception {
-    BenchmarkOptions options;
-    try {
-      if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
-        System.out.println(BenchmarkOptions.USAGE);
-        return;
-      }
-      options = BenchmarkOptions.parse(args);
-    } catch (IllegalArgumentException e) {
-      System.err.println(e.getMessage());
-      System.exit(2);
-      return;
-    }
-    PrintStream out = System.out;
-    BenchmarkReport report = new TpchBenchmark(options, out::println).run();
-    out.println();
-    out.print(report.toText());
-    List<Path> files = report.write(options.resultsDirectory());
-    out.println("report files: " + files.get(0) + " " + files.get(1));
   }
 
   /** Generates or loads the data, runs every query on every engine and returns the report. */
