@@ -11,25 +11,11 @@ public final class CodegenSupport {
 
   /** The validity buffer address of {@code vector}, or 0 when it has no nulls. */
   public static long validityOrZero(FieldVector vector) {
-    if (io.quiver.engine.exec.batch.Validity.nullCount(vector) == 0) {
-      return 0;
-    }
-    return vector.getValidityBufferAddress();
+    return io.quiver.engine.exec.batch.Validity.addressIfNulls(vector);
   }
 
-  public static boolean isNull(long validityAddress, int row) {
-    return validityAddress != 0
-        && ((MemoryUtil.getByte(validityAddress + (row >>> 3)) >>> (row & 7)) & 1) == 0;
-  }
 
-  public static boolean getBit(long address, int row) {
-    return ((MemoryUtil.getByte(address + (row >>> 3)) >>> (row & 7)) & 1) != 0;
-  }
 
-  public static void setBit(long address, int row) {
-    long at = address + (row >>> 3);
-    MemoryUtil.putByte(at, (byte) (MemoryUtil.getByte(at) | (1 << (row & 7))));
-  }
 
   /**
    * Appends {@code length} bytes at {@code address} as value {@code index} of a variable-width
@@ -52,7 +38,7 @@ public final class CodegenSupport {
     }
     MemoryUtil.putInt(vector.getOffsetBuffer().memoryAddress() + 4L * (index + 1), start + length);
     if (!isNull) {
-      setBit(vector.getValidityBuffer().memoryAddress(), index);
+      io.quiver.engine.exec.batch.BitBuffers.setBit(vector.getValidityBuffer().memoryAddress(), index);
     }
   }
 

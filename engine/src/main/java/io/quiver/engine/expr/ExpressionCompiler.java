@@ -189,7 +189,7 @@ public final class ExpressionCompiler {
       return new ExpressionGenerator.Value(repr, "true", "false", null, type);
     }
     isNull = assembler.fresh("n");
-    code.append("boolean ").append(isNull).append(" = io.quiver.engine.expr.CodegenSupport.isNull(valid")
+    code.append("boolean ").append(isNull).append(" = io.quiver.engine.exec.batch.BitBuffers.isNull(valid")
         .append(index).append(", i);\n");
     String base = "in" + index;
     String value = assembler.fresh("v");
@@ -197,7 +197,7 @@ public final class ExpressionCompiler {
     SqlTypeName name = type.getSqlTypeName();
     switch (repr) {
       case BOOLEAN:
-        code.append("boolean ").append(value).append(" = io.quiver.engine.expr.CodegenSupport.getBit(")
+        code.append("boolean ").append(value).append(" = io.quiver.engine.exec.batch.BitBuffers.isSet(")
             .append(base).append(", i);\n");
         return new ExpressionGenerator.Value(repr, isNull, value, null, type);
       case DOUBLE:
@@ -276,7 +276,7 @@ public final class ExpressionCompiler {
     SqlTypeName name = type.getSqlTypeName();
     switch (repr) {
       case BOOLEAN:
-        write = "if (" + v + ") io.quiver.engine.expr.CodegenSupport.setBit(" + base + ", o);";
+        write = "if (" + v + ") io.quiver.engine.exec.batch.BitBuffers.setBit(" + base + ", o);";
         break;
       case DOUBLE:
         write = name == SqlTypeName.REAL
@@ -305,7 +305,7 @@ public final class ExpressionCompiler {
         }
     }
     code.append("if (!").append(value.isNull()).append(") {\n").append(write)
-        .append("\nio.quiver.engine.expr.CodegenSupport.setBit(outValid").append(j)
+        .append("\nio.quiver.engine.exec.batch.BitBuffers.setBit(outValid").append(j)
         .append(", o);\n}\n");
   }
 }

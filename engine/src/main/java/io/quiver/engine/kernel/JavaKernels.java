@@ -40,10 +40,6 @@ public final class JavaKernels implements Kernels {
     return mix(hash ^ tail);
   }
 
-  private static boolean isValid(long validityAddress, int row) {
-    return validityAddress == 0
-        || ((MemoryUtil.getByte(validityAddress + (row >>> 3)) >>> (row & 7)) & 1) != 0;
-  }
 
   @Override
   public void hashFixedWidth(long dataAddress, int byteWidth, long validityAddress,
@@ -57,7 +53,7 @@ public final class JavaKernels implements Kernels {
         case 8 -> value = MemoryUtil.getLong(dataAddress + 8L * row);
         default -> value = hashBytes(dataAddress + (long) byteWidth * row, byteWidth);
       }
-      long hash = isValid(validityAddress, row) ? mix(value) : NULL_HASH;
+      long hash = !io.quiver.engine.exec.batch.BitBuffers.isNull(validityAddress, row) ? mix(value) : NULL_HASH;
       hashes[row] = first ? hash : combine(hashes[row], hash);
     }
   }
@@ -67,7 +63,7 @@ public final class JavaKernels implements Kernels {
       int rowCount, long[] hashes, boolean first) {
     for (int row = 0; row < rowCount; row++) {
       long hash;
-      if (isValid(validityAddress, row)) {
+      if (!io.quiver.engine.exec.batch.BitBuffers.isNull(validityAddress, row)) {
         int start = MemoryUtil.getInt(offsetAddress + 4L * row);
         int end = MemoryUtil.getInt(offsetAddress + 4L * row + 4);
         hash = hashBytes(dataAddress + start, end - start);

@@ -50,7 +50,7 @@ final class SumAccumulator implements Accumulator {
       floating = true;
       for (int i = 0; i < count; i++) {
         int row = rows[i];
-        if (ValueReader.isNull(validity, row)) {
+        if (io.quiver.engine.exec.batch.BitBuffers.isNull(validity, row)) {
           continue;
         }
         int group = groupIds[row];
@@ -65,7 +65,7 @@ final class SumAccumulator implements Accumulator {
     if (argument instanceof DecimalVector decimal && decimal.getPrecision() > 18) {
       for (int i = 0; i < count; i++) {
         int row = rows[i];
-        if (ValueReader.isNull(validity, row)) {
+        if (io.quiver.engine.exec.batch.BitBuffers.isNull(validity, row)) {
           continue;
         }
         int group = groupIds[row];
@@ -82,7 +82,7 @@ final class SumAccumulator implements Accumulator {
     int width = ValueReader.width(argument);
     for (int i = 0; i < count; i++) {
       int row = rows[i];
-      if (ValueReader.isNull(validity, row)) {
+      if (io.quiver.engine.exec.batch.BitBuffers.isNull(validity, row)) {
         continue;
       }
       int group = groupIds[row];

@@ -73,7 +73,7 @@ final class ValueAccumulator implements Accumulator {
       for (int i = 0; i < count; i++) {
         int row = rows[i];
         int group = groupIds[row];
-        if (ValueReader.isNull(validity, row)) {
+        if (io.quiver.engine.exec.batch.BitBuffers.isNull(validity, row)) {
           if (mode == Mode.SINGLE) {
             firstRow(group);
             strings[group] = null;
@@ -96,7 +96,7 @@ final class ValueAccumulator implements Accumulator {
       for (int i = 0; i < count; i++) {
         int row = rows[i];
         int group = groupIds[row];
-        if (ValueReader.isNull(validity, row)) {
+        if (io.quiver.engine.exec.batch.BitBuffers.isNull(validity, row)) {
           if (mode == Mode.SINGLE) {
             firstRow(group);
             seen[group] = Long.MIN_VALUE;
@@ -117,7 +117,7 @@ final class ValueAccumulator implements Accumulator {
     for (int i = 0; i < count; i++) {
       int row = rows[i];
       int group = groupIds[row];
-      if (ValueReader.isNull(validity, row)) {
+      if (io.quiver.engine.exec.batch.BitBuffers.isNull(validity, row)) {
         if (mode == Mode.SINGLE) {
           firstRow(group);
           seen[group] = Long.MIN_VALUE;

@@ -11,12 +11,9 @@ import org.apache.arrow.vector.Float8Vector;
 final class ValueReader {
   private ValueReader() {}
 
-  static boolean isNull(long validity, int row) {
-    return validity != 0 && ((MemoryUtil.getByte(validity + (row >>> 3)) >>> (row & 7)) & 1) == 0;
-  }
 
   static long validity(FieldVector vector) {
-    return io.quiver.engine.exec.batch.Validity.nullCount(vector) == 0 ? 0 : vector.getValidityBufferAddress();
+    return io.quiver.engine.exec.batch.Validity.addressIfNulls(vector);
   }
 
   /** Integer-like value (also the low 64 bits of a DECIMAL, and booleans as 0/1). */

@@ -15,6 +15,20 @@ public final class BitBuffers {
     return ((MemoryUtil.getByte(address + (index >>> 3)) >>> (index & 7)) & 1) != 0;
   }
 
+  /**
+   * Whether row {@code index} is NULL given a validity address, where 0 means "no NULLs"
+   * (see {@link Validity#addressIfNulls}).
+   */
+  public static boolean isNull(long validityOrZero, int index) {
+    return validityOrZero != 0 && !isSet(validityOrZero, index);
+  }
+
+  /** Sets bit {@code index} of the bitmap at {@code address}. */
+  public static void setBit(long address, int index) {
+    long at = address + (index >>> 3);
+    MemoryUtil.putByte(at, (byte) (MemoryUtil.getByte(at) | (1 << (index & 7))));
+  }
+
   /** Bit {@code index} of the bitmap at {@code address} as 0 or 1. */
   public static int get(long address, int index) {
     return (MemoryUtil.getByte(address + (index >>> 3)) >>> (index & 7)) & 1;

@@ -48,7 +48,7 @@ public final class KeyDecoder {
           int at = cursor[group];
           int length = (int) INTS.get(arena, at + 1);
           if (arena[at] == 0) {
-            setBit(validity, group);
+            io.quiver.engine.exec.batch.BitBuffers.setBit(validity, group);
             MemoryUtil.copyToMemory(arena, at + 5, data + position, length);
             position += length;
           }
@@ -67,9 +67,9 @@ public final class KeyDecoder {
         for (int group = 0; group < groups; group++) {
           int at = cursor[group];
           if (arena[at] == 0) {
-            setBit(validity, group);
+            io.quiver.engine.exec.batch.BitBuffers.setBit(validity, group);
             if (arena[at + 1] != 0) {
-              setBit(data, group);
+              io.quiver.engine.exec.batch.BitBuffers.setBit(data, group);
             }
           }
           cursor[group] = at + 2;
@@ -79,7 +79,7 @@ public final class KeyDecoder {
         for (int group = 0; group < groups; group++) {
           int at = cursor[group];
           if (arena[at] == 0) {
-            setBit(validity, group);
+            io.quiver.engine.exec.batch.BitBuffers.setBit(validity, group);
             MemoryUtil.copyToMemory(arena, at + 1, data + (long) width * group, width);
           }
           cursor[group] = at + 1 + width;
@@ -89,13 +89,9 @@ public final class KeyDecoder {
     }
   }
 
-  static void setBit(long address, int index) {
-    long at = address + (index >>> 3);
-    MemoryUtil.putByte(at, (byte) (MemoryUtil.getByte(at) | (1 << (index & 7))));
-  }
 
   /** Marks value {@code index} of {@code vector} as not NULL. */
   public static void setValid(FieldVector vector, int index) {
-    setBit(vector.getValidityBufferAddress(), index);
+    io.quiver.engine.exec.batch.BitBuffers.setBit(vector.getValidityBufferAddress(), index);
   }
 }

@@ -92,7 +92,7 @@ public final class KeyEncoder {
         for (int k = 0; k < columns.length; k++) {
           FieldVector column = columns[k];
           if (column instanceof BaseVariableWidthVector variable
-              && (validities[k] == 0 || isValid(validities[k], row))) {
+              && (validities[k] == 0 || io.quiver.engine.exec.batch.BitBuffers.isSet(validities[k], row))) {
             long offsetAddress = variable.getOffsetBufferAddress();
             length += MemoryUtil.getInt(offsetAddress + 4L * row + 4)
                 - MemoryUtil.getInt(offsetAddress + 4L * row);
@@ -163,7 +163,7 @@ public final class KeyEncoder {
         int at = cursor[row];
         int start = MemoryUtil.getInt(offsetAddress + 4L * row);
         int length = MemoryUtil.getInt(offsetAddress + 4L * row + 4) - start;
-        if (validity != 0 && !isValid(validity, row)) {
+        if (validity != 0 && !io.quiver.engine.exec.batch.BitBuffers.isSet(validity, row)) {
           out[at] = 1;
           INTS.set(out, at + 1, 0);
           nullFlags[row] = true;
@@ -182,9 +182,9 @@ public final class KeyEncoder {
     if (column instanceof BitVector) {
       for (int row = 0; row < rowCount; row++) {
         int at = cursor[row];
-        boolean isNull = validity != 0 && !isValid(validity, row);
+        boolean isNull = validity != 0 && !io.quiver.engine.exec.batch.BitBuffers.isSet(validity, row);
         out[at] = (byte) (isNull ? 1 : 0);
-        out[at + 1] = (byte) (isNull ? 0 : (isValid(data, row) ? 1 : 0));
+        out[at + 1] = (byte) (isNull ? 0 : (io.quiver.engine.exec.batch.BitBuffers.isSet(data, row) ? 1 : 0));
         nullFlags[row] |= isNull;
         cursor[row] = at + 2;
       }
@@ -195,7 +195,7 @@ public final class KeyEncoder {
     boolean isDouble = column instanceof Float8Vector;
     for (int row = 0; row < rowCount; row++) {
       int at = cursor[row];
-      boolean isNull = validity != 0 && !isValid(validity, row);
+      boolean isNull = validity != 0 && !io.quiver.engine.exec.batch.BitBuffers.isSet(validity, row);
       out[at] = (byte) (isNull ? 1 : 0);
       nullFlags[row] |= isNull;
       long address = data + (long) width * row;
@@ -238,9 +238,6 @@ public final class KeyEncoder {
     }
   }
 
-  private static boolean isValid(long bitmap, int row) {
-    return ((MemoryUtil.getByte(bitmap + (row >>> 3)) >>> (row & 7)) & 1) != 0;
-  }
 
   /** 64-bit hash of a byte range, eight bytes at a time. */
   public static long hashBytes(byte[] data, int offset, int length) {
