@@ -2,6 +2,8 @@ package io.quiver.engine;
 
 import io.quiver.engine.catalog.Catalog;
 import io.quiver.engine.catalog.InMemoryTable;
+import io.quiver.engine.function.FunctionRegistry;
+import io.quiver.engine.function.builtin.BuiltinFunctions;
 import io.quiver.engine.plan.ScriptSplitter;
 import io.quiver.engine.plan.StatementRunner;
 import io.quiver.udf.error.ErrorKind;
@@ -60,6 +62,7 @@ public final class QuiverSession implements AutoCloseable {
   private final int batchSize;
   private final Map<String, String> options;
   private final StatementRunner runner;
+  private final FunctionRegistry functions;
   private boolean closed;
 
   private QuiverSession(Builder builder) {
@@ -69,6 +72,7 @@ public final class QuiverSession implements AutoCloseable {
     this.batchSize = builder.batchSize;
     this.options = Map.copyOf(builder.options);
     this.catalog = new Catalog();
+    this.functions = new FunctionRegistry(BuiltinFunctions.all());
     this.runner = new StatementRunner(this);
   }
 
@@ -171,6 +175,14 @@ public final class QuiverSession implements AutoCloseable {
   /** Names of the tables and views in the catalog, sorted. */
   public List<String> tableNames() {
     return catalog.names();
+  }
+
+  /**
+   * The session's function registry: register, replace and deregister functions here; changes
+   * take effect from the next statement.
+   */
+  public FunctionRegistry functions() {
+    return functions;
   }
 
   public Catalog catalog() {

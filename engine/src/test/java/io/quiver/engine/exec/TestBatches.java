@@ -1,6 +1,6 @@
 package io.quiver.engine.exec;
 
-import io.quiver.engine.exec.batch.JavaValueWriter;
+import io.quiver.udf.convert.JavaValueWriter;
 import io.quiver.engine.exec.operator.BatchListScanOperator;
 import io.quiver.udf.convert.ArrowValues;
 import java.util.ArrayList;

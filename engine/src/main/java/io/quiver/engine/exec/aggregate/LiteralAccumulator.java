@@ -1,6 +1,6 @@
 package io.quiver.engine.exec.aggregate;
 
-import io.quiver.engine.exec.batch.JavaValueWriter;
+import io.quiver.udf.convert.JavaValueWriter;
 import org.apache.arrow.vector.FieldVector;
 
 /** LITERAL_AGG: the same constant for every group (used by Calcite's subquery rewrites). */

@@ -2,7 +2,7 @@ package io.quiver.engine.exec.operator;
 
 import io.quiver.engine.exec.AbstractOperator;
 import io.quiver.engine.exec.ExecutionContext;
-import io.quiver.engine.exec.batch.JavaValueWriter;
+import io.quiver.udf.convert.JavaValueWriter;
 import io.quiver.udf.error.ErrorKind;
 import io.quiver.udf.error.QuiverException;
 import java.util.ArrayList;

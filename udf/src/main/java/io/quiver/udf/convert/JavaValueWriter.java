@@ -1,4 +1,4 @@
-package io.quiver.engine.exec.batch;
+package io.quiver.udf.convert;
 
 import io.quiver.udf.error.ErrorKind;
 import io.quiver.udf.error.QuiverException;
@@ -31,7 +31,7 @@ import org.apache.arrow.vector.VarCharVector;
 
 /**
  * Writes Java values into Arrow vectors (the inverse of
- * {@link io.quiver.udf.convert.ArrowValues}): for constants such as VALUES rows and for tests.
+ * {@link ArrowValues}): for constants such as VALUES rows and for tests.
  * It boxes, so it never runs on a per-row hot path.
  *
  * <p>Accepted values: {@code null}; Boolean; any {@link Number} for numeric columns (converted

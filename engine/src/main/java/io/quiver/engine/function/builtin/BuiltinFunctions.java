@@ -1,0 +1,15 @@
+package io.quiver.engine.function.builtin;
+
+import io.quiver.udf.function.FunctionDefinition;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The built-in functions written on the public function API, registered in every session. */
+public final class BuiltinFunctions {
+  private BuiltinFunctions() {}
+
+  public static List<FunctionDefinition> all() {
+    List<FunctionDefinition> functions = new ArrayList<>();
+    return functions;
+  }
+}

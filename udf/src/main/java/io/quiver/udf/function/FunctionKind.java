@@ -1,0 +1,9 @@
+package io.quiver.udf.function;
+
+/** The four kinds of function the registry holds. */
+public enum FunctionKind {
+  SCALAR,
+  AGGREGATE,
+  WINDOW,
+  TABLE
+}

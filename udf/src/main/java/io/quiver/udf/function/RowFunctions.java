@@ -1,0 +1,160 @@
+package io.quiver.udf.function;
+
+import io.quiver.udf.convert.ArrowValues;
+import io.quiver.udf.convert.JavaValueWriter;
+import java.util.Objects;
+import java.util.function.DoubleUnaryOperator;
+import java.util.function.LongBinaryOperator;
+import java.util.function.LongUnaryOperator;
+import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.Float8Vector;
+
+/**
+ * Adapters from row-at-a-time Java code to {@link ScalarFunction}. Values cross with
+ * {@link ArrowValues} (Arrow to Java) and {@link JavaValueWriter} (Java to Arrow), the one
+ * conversion used everywhere. With {@link NullHandling#STRICT} the code is not called for rows
+ * with a NULL argument.
+ *
+ * <pre>{@code
+ * ScalarFunction greet = RowFunctions.of("greet",
+ *     Signature.of(Types.VARCHAR, Types.VARCHAR), args -> "hello " + args[0]);
+ * ScalarFunction plusOne = RowFunctions.ofLong("plus_one", x -> x + 1);
+ * }</pre>
+ */
+public final class RowFunctions {
+  private RowFunctions() {}
+
+  /** A function over boxed Java values. */
+  public static ScalarFunction of(String name, Signature signature, RowFunction code) {
+    Objects.requireNonNull(code, "code is null");
+    return new Adapter(name, signature) {
+      @Override
+      public FieldVector evaluate(ScalarArguments arguments) {
+        int rows = arguments.rowCount();
+        int width = arguments.size();
+        boolean strict = signature.nullHandling() == NullHandling.STRICT;
+        FieldVector result = arguments.newResult();
+        try {
+          Object[] values = new Object[width];
+          for (int row = 0; row < rows; row++) {
+            boolean hasNull = false;
+            for (int i = 0; i < width; i++) {
+              values[i] = ArrowValues.toJava(arguments.vector(i), row);
+              hasNull |= values[i] == null;
+            }
+            Object value = strict && hasNull ? null : call(code, values);
+            JavaValueWriter.write(result, row, value);
+          }
+          result.setValueCount(rows);
+          return result;
+        } catch (RuntimeException | Error e) {
+          result.close();
+          throw e;
+        }
+      }
+    };
+  }
+
+  /** {@code BIGINT -> BIGINT} without boxing; strict and immutable. */
+  public static ScalarFunction ofLong(String name, LongUnaryOperator code) {
+    Objects.requireNonNull(code, "code is null");
+    return new Adapter(name, Signature.of(Types.BIGINT, Types.BIGINT)) {
+      @Override
+      public FieldVector evaluate(ScalarArguments arguments) {
+        BigIntVector input = (BigIntVector) arguments.vector(0);
+        BigIntVector result = (BigIntVector) arguments.newResult();
+        int rows = arguments.rowCount();
+        for (int row = 0; row < rows; row++) {
+          if (input.isNull(row)) {
+            result.setNull(row);
+          } else {
+            result.set(row, code.applyAsLong(input.get(row)));
+          }
+        }
+        result.setValueCount(rows);
+        return result;
+      }
+    };
+  }
+
+  /** {@code (BIGINT, BIGINT) -> BIGINT} without boxing; strict and immutable. */
+  public static ScalarFunction ofLong(String name, LongBinaryOperator code) {
+    Objects.requireNonNull(code, "code is null");
+    return new Adapter(name, Signature.of(Types.BIGINT, Types.BIGINT, Types.BIGINT)) {
+      @Override
+      public FieldVector evaluate(ScalarArguments arguments) {
+        BigIntVector left = (BigIntVector) arguments.vector(0);
+        BigIntVector right = (BigIntVector) arguments.vector(1);
+        BigIntVector result = (BigIntVector) arguments.newResult();
+        int rows = arguments.rowCount();
+        for (int row = 0; row < rows; row++) {
+          if (left.isNull(row) || right.isNull(row)) {
+            result.setNull(row);
+          } else {
+            result.set(row, code.applyAsLong(left.get(row), right.get(row)));
+          }
+        }
+        result.setValueCount(rows);
+        return result;
+      }
+    };
+  }
+
+  /** {@code DOUBLE -> DOUBLE} without boxing; strict and immutable. */
+  public static ScalarFunction ofDouble(String name, DoubleUnaryOperator code) {
+    Objects.requireNonNull(code, "code is null");
+    return new Adapter(name, Signature.of(Types.DOUBLE, Types.DOUBLE)) {
+      @Override
+      public FieldVector evaluate(ScalarArguments arguments) {
+        Float8Vector input = (Float8Vector) arguments.vector(0);
+        Float8Vector result = (Float8Vector) arguments.newResult();
+        int rows = arguments.rowCount();
+        for (int row = 0; row < rows; row++) {
+          if (input.isNull(row)) {
+            result.setNull(row);
+          } else {
+            result.set(row, code.applyAsDouble(input.get(row)));
+          }
+        }
+        result.setValueCount(rows);
+        return result;
+      }
+    };
+  }
+
+  private static Object call(RowFunction code, Object[] values) {
+    try {
+      return code.apply(values);
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e.getMessage(), e);
+    }
+  }
+
+  private abstract static class Adapter implements ScalarFunction {
+    private final String name;
+    final Signature signature;
+
+    Adapter(String name, Signature signature) {
+      this.name = Objects.requireNonNull(name, "name is null");
+      this.signature = Objects.requireNonNull(signature, "signature is null");
+    }
+
+    @Override
+    public String name() {
+      return name;
+    }
+
+    @Override
+    public Signature signature() {
+      return signature;
+    }
+
+    @Override
+    public String toString() {
+      return name + signature;
+    }
+  }
+}
