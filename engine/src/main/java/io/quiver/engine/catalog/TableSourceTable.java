@@ -1,0 +1,65 @@
+package io.quiver.engine.catalog;
+
+import io.quiver.engine.exec.ExecutionContext;
+import io.quiver.engine.exec.Operator;
+import io.quiver.engine.exec.operator.TableSourceScanOperator;
+import io.quiver.udf.function.TableSource;
+import java.util.Objects;
+import org.apache.arrow.vector.types.pojo.Schema;
+
+/**
+ * A {@link TableSource} of the public API (a user or plugin table, or a table function's
+ * result) as a catalog table. The schema is read once; closing the table closes the source.
+ */
+public final class TableSourceTable implements QuiverTable {
+  private final String name;
+  private final TableSource source;
+  private final String owner;
+  private final Schema schema;
+
+  /**
+   * @param name the table's name, for EXPLAIN and messages
+   * @param source the source, closed with this table
+   * @param owner who wrote the source, for errors: for example {@code table function
+   *     'read_x'} or {@code table 't' (plugin acme)}
+   */
+  public TableSourceTable(String name, TableSource source, String owner) {
+    this.name = Objects.requireNonNull(name, "name is null");
+    this.source = Objects.requireNonNull(source, "source is null");
+    this.owner = owner;
+    this.schema = TableSourceScanOperator.readSchema(source, owner);
+  }
+
+  public TableSourceTable(String name, TableSource source) {
+    this(name, source, "table '" + name + "'");
+  }
+
+  @Override
+  public Schema schema() {
+    return schema;
+  }
+
+  @Override
+  public double rowCount() {
+    try {
+      return source.estimatedRowCount();
+    } catch (RuntimeException e) {
+      return -1;
+    }
+  }
+
+  @Override
+  public Operator scan(ExecutionContext context, int[] projection) {
+    return new TableSourceScanOperator(context, name, owner, source, schema, projection);
+  }
+
+  @Override
+  public String describe() {
+    return name;
+  }
+
+  @Override
+  public void close() {
+    source.close();
+  }
+}
