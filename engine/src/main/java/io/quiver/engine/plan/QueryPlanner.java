@@ -1,7 +1,8 @@
 package io.quiver.engine.plan;
 
 import io.quiver.engine.catalog.Catalog;
-import io.quiver.engine.source.TableFunction;
+import io.quiver.engine.function.FunctionSnapshot;
+import io.quiver.engine.plan.function.RegistryOperatorTable;
 import io.quiver.udf.error.ErrorKind;
 import io.quiver.udf.error.QuiverException;
 import java.util.ArrayList;
@@ -57,13 +58,10 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
   private final ViewRowTypeCache viewRowTypes;
   private int viewDepth;
 
-  public QueryPlanner(Catalog catalog, List<TableFunction> functions, ViewRowTypeCache viewRowTypes) {
+  public QueryPlanner(Catalog catalog, FunctionSnapshot functions,
+      ViewRowTypeCache viewRowTypes) {
     this.catalog = catalog;
     this.viewRowTypes = viewRowTypes;
-    for (TableFunction function : functions) {
-      tableFunctions.put(function.name().toLowerCase(java.util.Locale.ROOT),
-          new TableFunctionOperator(function));
-    }
     Properties properties = new Properties();
     properties.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "false");
     CalciteConnectionConfig config = new CalciteConnectionConfigImpl(properties);
@@ -71,7 +69,8 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
         new CatalogSchema(catalog, this::viewRowType));
     this.catalogReader = new CalciteCatalogReader(root, List.of(), TYPE_FACTORY, config);
     this.operatorTable = SqlOperatorTables.chain(
-        SqlOperatorTables.of(new ArrayList<>(tableFunctions.values())),
+        new RegistryOperatorTable(functions, name -> tableFunctions.computeIfAbsent(name,
+            key -> new TableFunctionOperator(key, functions))),
         SqlOperatorTables.of(List.of(RoundFunction.INSTANCE)),
         SqlStdOperatorTable.instance(),
         SqlOperatorTables.of(List.of(

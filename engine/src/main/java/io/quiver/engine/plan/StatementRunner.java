@@ -10,8 +10,6 @@ import io.quiver.engine.exec.ExecutionContext;
 import io.quiver.engine.exec.Operator;
 import io.quiver.engine.exec.operator.ValuesOperator;
 import io.quiver.engine.kernel.JavaKernels;
-import io.quiver.engine.source.CsvTableFunction;
-import io.quiver.engine.source.TableFunction;
 import io.quiver.udf.error.ErrorKind;
 import io.quiver.udf.error.QuiverException;
 import java.io.IOException;
@@ -38,7 +36,6 @@ import org.apache.calcite.sql.SqlNode;
 public final class StatementRunner {
   private final QuiverSession session;
   private final QueryPlanner.ViewRowTypeCache viewRowTypes = new QueryPlanner.ViewRowTypeCache();
-  private final List<TableFunction> tableFunctions = List.of(new CsvTableFunction());
   private int queryCounter;
 
   public StatementRunner(QuiverSession session) {
@@ -84,7 +81,8 @@ public final class StatementRunner {
       ExecutionContext context, Schema schema) {}
 
   private Planned plan(String sql, int firstLine) {
-    QueryPlanner planner = new QueryPlanner(session.catalog(), tableFunctions, viewRowTypes);
+    QueryPlanner planner = new QueryPlanner(session.catalog(), session.functions().snapshot(),
+        viewRowTypes);
     try {
       SqlNode node = QueryPlanner.parse(sql, firstLine);
       RelRoot root = planner.toRel(node, firstLine);

@@ -1,14 +1,25 @@
 package io.quiver.engine.plan;
 
 import io.quiver.engine.catalog.QuiverTable;
-import io.quiver.engine.source.TableFunction;
+import io.quiver.engine.catalog.TableSourceTable;
+import io.quiver.engine.function.FunctionFailures;
+import io.quiver.engine.function.FunctionSnapshot;
+import io.quiver.engine.function.ResolvedFunction;
 import io.quiver.udf.error.ErrorKind;
 import io.quiver.udf.error.QuiverException;
+import io.quiver.udf.function.FunctionKind;
+import io.quiver.udf.function.TableArguments;
+import io.quiver.udf.function.TableFunction;
+import io.quiver.udf.function.TableSource;
+import io.quiver.udf.function.Types;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.arrow.vector.types.pojo.ArrowType;
+import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
@@ -19,26 +30,26 @@ import org.apache.calcite.sql.SqlOperatorBinding;
 import org.apache.calcite.sql.SqlTableFunction;
 import org.apache.calcite.sql.type.OperandTypes;
 import org.apache.calcite.sql.type.ReturnTypes;
-import org.apache.calcite.sql.type.SqlOperandCountRanges;
 import org.apache.calcite.sql.type.SqlReturnTypeInference;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.util.NlsString;
 
 /**
- * Adapts a {@link TableFunction} to Calcite. One instance lives for one statement: it opens
- * the table once per distinct argument list while validating (the schema is needed then) and
- * hands the same table to the physical planner.
+ * A table function of the registry as a Calcite operator, for one statement. Its arguments
+ * must be constants: the call is resolved and the table opened while validating (the schema is
+ * needed then), once per distinct argument list, and the same table goes to the physical
+ * planner. A string argument past the signature's is the options JSON.
  */
 final class TableFunctionOperator extends SqlFunction implements SqlTableFunction {
-  private final TableFunction function;
+  private final String name;
+  private final FunctionSnapshot snapshot;
   private final Map<List<Object>, QuiverTable> opened = new HashMap<>();
 
-  TableFunctionOperator(TableFunction function) {
-    super(function.name(), SqlKind.OTHER_FUNCTION, ReturnTypes.CURSOR, null,
-        OperandTypes.variadic(SqlOperandCountRanges.between(function.minArguments(),
-            function.maxArguments())),
-        SqlFunctionCategory.USER_DEFINED_TABLE_FUNCTION);
-    this.function = function;
+  TableFunctionOperator(String name, FunctionSnapshot snapshot) {
+    super(name.toUpperCase(java.util.Locale.ROOT), SqlKind.OTHER_FUNCTION, ReturnTypes.CURSOR,
+        null, OperandTypes.VARIADIC, SqlFunctionCategory.USER_DEFINED_TABLE_FUNCTION);
+    this.name = name;
+    this.snapshot = snapshot;
   }
 
   @Override
@@ -46,14 +57,13 @@ final class TableFunctionOperator extends SqlFunction implements SqlTableFunctio
     return this::inferRowType;
   }
 
-  private org.apache.calcite.rel.type.RelDataType inferRowType(SqlOperatorBinding binding) {
+  private RelDataType inferRowType(SqlOperatorBinding binding) {
     List<Object> arguments = new ArrayList<>();
     for (int i = 0; i < binding.getOperandCount(); i++) {
       if (!binding.isOperandLiteral(i, true)) {
         throw new QuiverException(ErrorKind.PLAN,
-            "argument " + (i + 1) + " of " + function.name()
-                + " must be a constant: the table's schema is needed when planning")
-            .withContext(function.signature());
+            "argument " + (i + 1) + " of " + name
+                + " must be a constant: the table's schema is needed when planning");
       }
       arguments.add(literalValue(binding, i));
     }
@@ -74,6 +84,9 @@ final class TableFunctionOperator extends SqlFunction implements SqlTableFunctio
     if (SqlTypeName.INT_TYPES.contains(type)) {
       return binding.getOperandLiteralValue(index, Long.class);
     }
+    if (type == SqlTypeName.DOUBLE || type == SqlTypeName.FLOAT || type == SqlTypeName.REAL) {
+      return binding.getOperandLiteralValue(index, Double.class);
+    }
     return binding.getOperandLiteralValue(index, BigDecimal.class);
   }
 
@@ -81,14 +94,73 @@ final class TableFunctionOperator extends SqlFunction implements SqlTableFunctio
   QuiverTable table(List<Object> arguments) {
     QuiverTable table = opened.get(arguments);
     if (table == null) {
-      try {
-        table = function.open(arguments);
-      } catch (RuntimeException e) {
-        throw QuiverException.wrap(ErrorKind.EXECUTION, function.name() + arguments, e);
-      }
+      table = open(arguments);
       opened.put(arguments, table);
     }
     return table;
+  }
+
+  private QuiverTable open(List<Object> arguments) {
+    List<ArrowType> types = new ArrayList<>();
+    arguments.forEach(value -> types.add(typeOf(value)));
+    ResolvedFunction resolved;
+    List<Object> values = arguments;
+    String options = null;
+    try {
+      resolved = snapshot.resolve(name, FunctionKind.TABLE, types);
+    } catch (QuiverException withAll) {
+      Object last = arguments.isEmpty() ? null : arguments.get(arguments.size() - 1);
+      if (!(last instanceof String text)) {
+        throw withAll;
+      }
+      try {
+        resolved = snapshot.resolve(name, FunctionKind.TABLE, types.subList(0, types.size() - 1));
+      } catch (QuiverException withoutOptions) {
+        throw withAll;
+      }
+      values = arguments.subList(0, arguments.size() - 1);
+      options = text;
+    }
+    TableFunction function = (TableFunction) resolved.function().definition();
+    String owner = FunctionFailures.describe("table", resolved.function());
+    TableArguments call = new Call(values, options);
+    TableSource source;
+    try {
+      source = function.open(call);
+    } catch (QuiverException e) {
+      throw e.withContext(name + arguments);
+    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+      throw FunctionFailures.wrap(e, owner, "while opening " + name + arguments);
+    }
+    if (source == null) {
+      throw FunctionFailures.contract(owner, "", "open() returned null");
+    }
+    try {
+      return new TableSourceTable(name, source, owner);
+    } catch (RuntimeException e) {
+      source.close();
+      throw e;
+    }
+  }
+
+  private static ArrowType typeOf(Object value) {
+    if (value == null) {
+      return ArrowType.Null.INSTANCE;
+    }
+    if (value instanceof String) {
+      return Types.VARCHAR;
+    }
+    if (value instanceof Long) {
+      return Types.BIGINT;
+    }
+    if (value instanceof Boolean) {
+      return Types.BOOLEAN;
+    }
+    if (value instanceof Double) {
+      return Types.DOUBLE;
+    }
+    BigDecimal decimal = (BigDecimal) value;
+    return Types.decimal(Math.max(decimal.precision(), decimal.scale()), decimal.scale());
   }
 
   /** The table for a call as it appears in a plan (constant operands). */
@@ -97,7 +169,7 @@ final class TableFunctionOperator extends SqlFunction implements SqlTableFunctio
     for (RexNode operand : call.getOperands()) {
       if (!(operand instanceof RexLiteral literal)) {
         throw new QuiverException(ErrorKind.PLAN,
-            function.name() + " needs constant arguments, got " + operand);
+            name + " needs constant arguments, got " + operand);
       }
       Object value = literal.getValue();
       if (value instanceof NlsString text) {
@@ -105,6 +177,9 @@ final class TableFunctionOperator extends SqlFunction implements SqlTableFunctio
       } else if (value instanceof BigDecimal decimal && SqlTypeName.INT_TYPES.contains(
           literal.getType().getSqlTypeName())) {
         value = decimal.longValueExact();
+      } else if (value instanceof BigDecimal decimal && SqlTypeName.APPROX_TYPES.contains(
+          literal.getType().getSqlTypeName())) {
+        value = decimal.doubleValue();
       }
       arguments.add(value);
     }
@@ -117,5 +192,11 @@ final class TableFunctionOperator extends SqlFunction implements SqlTableFunctio
       table.close();
     }
     opened.clear();
+  }
+
+  private record Call(List<Object> values, String options) implements TableArguments {
+    Call {
+      values = Collections.unmodifiableList(new ArrayList<>(values));
+    }
   }
 }

@@ -1,16 +1,16 @@
 package io.quiver.engine.source;
 
-import io.quiver.engine.catalog.QuiverTable;
-import io.quiver.engine.exec.ExecutionContext;
-import io.quiver.engine.exec.Operator;
 import io.quiver.udf.error.ErrorKind;
 import io.quiver.udf.error.QuiverException;
+import io.quiver.udf.function.TableScan;
+import io.quiver.udf.function.TableSource;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.types.DateUnit;
 import org.apache.arrow.vector.types.FloatingPointPrecision;
 import org.apache.arrow.vector.types.pojo.ArrowType;
@@ -23,7 +23,7 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * {@value #SAMPLE_ROWS} records: BIGINT, DOUBLE, BOOLEAN, DATE where every non-empty sampled
  * value parses as that type, otherwise VARCHAR. Scans stream the file batch by batch.
  */
-final class CsvTable implements QuiverTable {
+final class CsvTable implements TableSource {
   static final int SAMPLE_ROWS = 1000;
 
   private final Path file;
@@ -90,17 +90,12 @@ final class CsvTable implements QuiverTable {
   }
 
   @Override
-  public double rowCount() {
-    return estimatedRows;
+  public long estimatedRowCount() {
+    return (long) estimatedRows;
   }
 
   @Override
-  public Operator scan(ExecutionContext context, int[] projection) {
-    return new CsvScanOperator(context, file, schema, projection);
-  }
-
-  @Override
-  public String describe() {
-    return "csv(" + file + ")";
+  public TableScan scan(int[] projection, BufferAllocator allocator, int batchSize) {
+    return new CsvTableScan(file, schema, projection, allocator, batchSize);
   }
 }

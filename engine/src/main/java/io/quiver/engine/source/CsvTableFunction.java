@@ -1,44 +1,47 @@
 package io.quiver.engine.source;
 
-import io.quiver.engine.catalog.QuiverTable;
 import io.quiver.udf.error.ErrorKind;
 import io.quiver.udf.error.QuiverException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import io.quiver.udf.function.ArgumentType;
+import io.quiver.udf.function.ReturnType;
+import io.quiver.udf.function.Signature;
+import io.quiver.udf.function.TableArguments;
+import io.quiver.udf.function.TableFunction;
+import io.quiver.udf.function.TableSource;
+import io.quiver.udf.function.Types;
 
 /**
- * {@code read_csv(path)}: a CSV file with a header line, comma-separated, RFC 4180 quoting;
+ * {@code read_csv(path)}, written on the public table-function API: a CSV file with a header line, comma-separated, RFC 4180 quoting;
  * column types are inferred from a sample of rows (VARCHAR when unsure). The full options
  * payload arrives with the file-sources work; this is the basic form.
  */
 public final class CsvTableFunction implements TableFunction {
+  private static final Signature SIGNATURE = Signature.of(ReturnType.TABLE,
+      ArgumentType.exact(Types.VARCHAR));
+
   @Override
   public String name() {
     return "read_csv";
   }
 
   @Override
-  public String signature() {
-    return "read_csv(path VARCHAR)";
+  public Signature signature() {
+    return SIGNATURE;
   }
 
   @Override
-  public int minArguments() {
-    return 1;
+  public String description() {
+    return "a CSV file with a header line; column types inferred from a sample";
   }
 
   @Override
-  public int maxArguments() {
-    return 1;
-  }
-
-  @Override
-  public QuiverTable open(List<Object> arguments) {
-    Object path = arguments.get(0);
+  public TableSource open(TableArguments arguments) {
+    Object path = arguments.values().get(0);
     if (!(path instanceof String text)) {
       throw new QuiverException(ErrorKind.PLAN, "read_csv needs a path string, got " + path)
-          .withContext(signature());
+          .withContext("read_csv(path VARCHAR)");
     }
     Path file = Path.of(text);
     if (!Files.isRegularFile(file)) {

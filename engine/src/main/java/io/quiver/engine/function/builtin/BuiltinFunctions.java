@@ -1,5 +1,6 @@
 package io.quiver.engine.function.builtin;
 
+import io.quiver.engine.source.CsvTableFunction;
 import io.quiver.udf.function.FunctionDefinition;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +11,7 @@ public final class BuiltinFunctions {
 
   public static List<FunctionDefinition> all() {
     List<FunctionDefinition> functions = new ArrayList<>();
+    functions.add(new CsvTableFunction());
     return functions;
   }
 }

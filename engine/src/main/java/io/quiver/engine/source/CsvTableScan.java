@@ -1,10 +1,9 @@
 package io.quiver.engine.source;
 
-import io.quiver.engine.exec.AbstractOperator;
-import io.quiver.engine.exec.ExecutionContext;
 import io.quiver.udf.convert.JavaValueWriter;
 import io.quiver.udf.error.ErrorKind;
 import io.quiver.udf.error.QuiverException;
+import io.quiver.udf.function.TableScan;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,6 +11,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.ArrowType;
@@ -22,17 +22,23 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * Streams a CSV file as batches of the projected columns. This basic reader converts field by
  * field through Java values; the vectorised reader comes with the file-sources work.
  */
-final class CsvScanOperator extends AbstractOperator {
+final class CsvTableScan implements TableScan {
   private final Path file;
   private final int[] projection;
+  private final Schema schema;
+  private final BufferAllocator allocator;
+  private final int batchSize;
   private final String source;
   private CsvRecordReader reader;
   private boolean done;
 
-  CsvScanOperator(ExecutionContext context, Path file, Schema tableSchema, int[] projection) {
-    super("CsvScan", context, project(tableSchema, projection), List.of());
+  CsvTableScan(Path file, Schema tableSchema, int[] projection, BufferAllocator allocator,
+      int batchSize) {
     this.file = file;
     this.projection = projection.clone();
+    this.schema = project(tableSchema, projection);
+    this.allocator = allocator;
+    this.batchSize = batchSize;
     this.source = "read_csv('" + file + "')";
   }
 
@@ -45,7 +51,7 @@ final class CsvScanOperator extends AbstractOperator {
   }
 
   @Override
-  protected VectorSchemaRoot doNext() {
+  public VectorSchemaRoot next() {
     if (done) {
       return null;
     }
@@ -61,15 +67,15 @@ final class CsvScanOperator extends AbstractOperator {
     List<Field> fields = schema.getFields();
     List<FieldVector> vectors = new ArrayList<>();
     for (Field field : fields) {
-      FieldVector vector = field.createVector(allocator());
-      vector.setInitialCapacity(context.batchSize());
+      FieldVector vector = field.createVector(allocator);
+      vector.setInitialCapacity(batchSize);
       vector.allocateNew();
       vectors.add(vector);
     }
     int rows = 0;
     try {
       List<String> record;
-      while (rows < context.batchSize() && (record = reader.next()) != null) {
+      while (rows < batchSize && (record = reader.next()) != null) {
         for (int c = 0; c < projection.length; c++) {
           int column = projection[c];
           String text = column < record.size() ? record.get(column) : null;
@@ -82,7 +88,7 @@ final class CsvScanOperator extends AbstractOperator {
       throw e instanceof QuiverException quiver ? quiver.withContext(source)
           : QuiverException.wrap(ErrorKind.DATA, source + " line " + reader.line(), e);
     }
-    if (rows < context.batchSize()) {
+    if (rows < batchSize) {
       done = true;
     }
     if (rows == 0) {
@@ -92,7 +98,7 @@ final class CsvScanOperator extends AbstractOperator {
     for (FieldVector vector : vectors) {
       vector.setValueCount(rows);
     }
-    return emit(new VectorSchemaRoot(fields, vectors, rows));
+    return new VectorSchemaRoot(fields, vectors, rows);
   }
 
   private Object convert(String text, Field field, int row) {
@@ -116,15 +122,11 @@ final class CsvScanOperator extends AbstractOperator {
   }
 
   @Override
-  protected void release() {
+  public void close() {
     if (reader != null) {
       reader.close();
       reader = null;
     }
   }
 
-  @Override
-  public String describe() {
-    return "CsvScan[" + file + ", columns=" + projection.length + "]";
-  }
 }
