@@ -19,15 +19,16 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * A vectorised scalar user function against the built-in operator it imitates:
- * {@code SELECT plus_one(x) FROM t} ({@link PlusOne}) and {@code SELECT x + 1 FROM t} over
- * {@code rows} BIGINT rows. Each operation plans the statement, runs it and reads every result
+ * {@code SELECT plus_one(x) FROM t} ({@link PlusOne}, by address) and
+ * {@code SELECT x + 1 FROM t} over {@code rows} BIGINT rows; {@code plus_one_checked} is the
+ * same function through Arrow's bounds-checked accessors. Each operation plans the statement, runs it and reads every result
  * value ({@link ResultChecksums#sum}). Target (issue 3): the user function takes at most 1.5
  * times the built-in's time.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 2)
+@Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"--add-opens=java.base/java.nio=ALL-UNNAMED", "-Xmx4g"})
 public class ScalarFunctionBenchmark {
@@ -44,7 +45,8 @@ public class ScalarFunctionBenchmark {
     session = QuiverSession.builder().batchSize(batchSize).build();
     try {
       FunctionBenchmarkTable.register(session, "t", rows, 1000);
-      session.functions().register(new PlusOne("plus_one"));
+      session.functions().register(new PlusOne("plus_one", PlusOne.Access.ADDRESS));
+      session.functions().register(new PlusOne("plus_one_checked", PlusOne.Access.CHECKED));
     } catch (RuntimeException e) {
       session.close();
       throw e;
@@ -65,6 +67,11 @@ public class ScalarFunctionBenchmark {
   @Benchmark
   public long vectorisedPlusOne() {
     return ResultChecksums.sum(session.sql("SELECT plus_one(x) FROM t"), 0);
+  }
+
+  @Benchmark
+  public long vectorisedCheckedPlusOne() {
+    return ResultChecksums.sum(session.sql("SELECT plus_one_checked(x) FROM t"), 0);
   }
 
   /** The session's memory, for tests: only the table's once every result is closed. */

@@ -21,6 +21,7 @@ class ScalarFunctionBenchmarkTest {
     try {
       assertThat(benchmark.builtinPlusOne()).isEqualTo(expected);
       assertThat(benchmark.vectorisedPlusOne()).isEqualTo(expected);
+      assertThat(benchmark.vectorisedCheckedPlusOne()).isEqualTo(expected);
       assertThat(benchmark.allocator().getAllocatedMemory())
           .isEqualTo(benchmark.tableAllocator().getAllocatedMemory());
     } finally {
