@@ -2,8 +2,14 @@ package io.quiver.engine;
 
 import io.quiver.engine.catalog.Catalog;
 import io.quiver.engine.catalog.InMemoryTable;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quiver.engine.capability.Capabilities;
+import io.quiver.engine.capability.NativeStatus;
 import io.quiver.engine.function.FunctionRegistry;
 import io.quiver.engine.function.builtin.BuiltinFunctions;
+import io.quiver.engine.function.builtin.CapabilitiesTableFunction;
+import io.quiver.engine.function.builtin.FunctionsTableFunction;
+import io.quiver.udf.function.FunctionDefinition;
 import io.quiver.engine.plan.ScriptSplitter;
 import io.quiver.engine.plan.StatementRunner;
 import io.quiver.udf.error.ErrorKind;
@@ -72,7 +78,10 @@ public final class QuiverSession implements AutoCloseable {
     this.batchSize = builder.batchSize;
     this.options = Map.copyOf(builder.options);
     this.catalog = new Catalog();
-    this.functions = new FunctionRegistry(BuiltinFunctions.all());
+    List<FunctionDefinition> builtins = new ArrayList<>(BuiltinFunctions.all());
+    builtins.add(new FunctionsTableFunction(() -> functions().snapshot()));
+    builtins.add(new CapabilitiesTableFunction(this::capabilities));
+    this.functions = new FunctionRegistry(builtins);
     this.runner = new StatementRunner(this);
   }
 
@@ -183,6 +192,15 @@ public final class QuiverSession implements AutoCloseable {
    */
   public FunctionRegistry functions() {
     return functions;
+  }
+
+  /**
+   * What this build and session can do, as one JSON object with stable keys (see
+   * {@link Capabilities}): versions, plugin ABI, function counts, plugins, native acceleration.
+   * Cheap: counted from the current function snapshot.
+   */
+  public ObjectNode capabilities() {
+    return Capabilities.snapshot(functions.snapshot(), List.of(), NativeStatus.JAVA_ONLY);
   }
 
   public Catalog catalog() {
