@@ -4,6 +4,7 @@ import io.quiver.udf.function.ScalarArguments;
 import io.quiver.udf.function.ScalarFunction;
 import io.quiver.udf.function.Signature;
 import io.quiver.udf.function.Types;
+import java.util.Objects;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.BigIntVector;
@@ -28,8 +29,8 @@ public final class PlusOne implements ScalarFunction {
   private final Access access;
 
   public PlusOne(String name, Access access) {
-    this.name = name;
-    this.access = access;
+    this.name = Objects.requireNonNull(name, "name is null");
+    this.access = Objects.requireNonNull(access, "access is null");
   }
 
   @Override

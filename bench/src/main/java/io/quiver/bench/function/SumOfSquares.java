@@ -7,6 +7,7 @@ import io.quiver.udf.function.Signature;
 import io.quiver.udf.function.Types;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.FieldVector;
@@ -25,7 +26,7 @@ public final class SumOfSquares implements AggregateFunction {
   private final String name;
 
   public SumOfSquares(String name) {
-    this.name = name;
+    this.name = Objects.requireNonNull(name, "name is null");
   }
 
   @Override
@@ -92,14 +93,12 @@ public final class SumOfSquares implements AggregateFunction {
       ensureCapacity(groupCount);
       BigIntVector sumState = (BigIntVector) state[0];
       BigIntVector countState = (BigIntVector) state[1];
-      sumState.allocateNew(groupCount);
-      countState.allocateNew(groupCount);
+      // The host allocates the state vectors for every group and sets their value counts;
+      // setSafe only grows a vector that came without room.
       for (int group = 0; group < groupCount; group++) {
-        sumState.set(group, sums[group]);
-        countState.set(group, counts[group]);
+        sumState.setSafe(group, sums[group]);
+        countState.setSafe(group, counts[group]);
       }
-      sumState.setValueCount(groupCount);
-      countState.setValueCount(groupCount);
     }
 
     @Override

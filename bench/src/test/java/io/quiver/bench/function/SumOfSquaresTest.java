@@ -56,8 +56,8 @@ class SumOfSquaresTest {
   void partialStatesMergeIntoTheSameResult() {
     try (BigIntVector first = values(1L, 2L, 3L);
          BigIntVector second = values(5L, null);
-         BigIntVector sumState = new BigIntVector("sum", allocator);
-         BigIntVector countState = new BigIntVector("count", allocator);
+         BigIntVector sumState = result(2);
+         BigIntVector countState = result(2);
          BigIntVector result = result(2);
          GroupAccumulator left = function.createAccumulator(context());
          GroupAccumulator right = function.createAccumulator(context())) {
@@ -66,6 +66,8 @@ class SumOfSquaresTest {
 
       FieldVector[] state = {sumState, countState};
       right.writeState(state, 2);
+      sumState.setValueCount(2);
+      countState.setValueCount(2);
       // Right's group r is left's group 1 - r.
       left.merge(state, 2, new int[] {1, 0}, 2);
       left.finish(result, 2);
@@ -99,8 +101,9 @@ class SumOfSquaresTest {
     return vector;
   }
 
+  /** A vector with room for {@code groups} values, as the host allocates results and states. */
   private BigIntVector result(int groups) {
-    BigIntVector vector = new BigIntVector("sum_sq", allocator);
+    BigIntVector vector = new BigIntVector("groups", allocator);
     vector.allocateNew(groups);
     return vector;
   }
