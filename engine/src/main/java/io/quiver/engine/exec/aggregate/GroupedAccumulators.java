@@ -89,7 +89,7 @@ public final class GroupedAccumulators implements AutoCloseable {
         use = selected;
       }
       GuardedAccumulator accumulator = accumulators.get(a);
-      accumulator.at("batch", batchNumber);
+      accumulator.at("on batch " + batchNumber);
       accumulator.update(values, use, count, groupIds, groupCount);
     }
   }

@@ -1,9 +1,8 @@
 package io.quiver.engine.exec.aggregate;
 
+import io.quiver.engine.function.FunctionBoundary;
 import io.quiver.engine.function.FunctionFailures;
-import io.quiver.engine.function.FunctionSource;
 import io.quiver.engine.function.RegisteredFunction;
-import io.quiver.udf.error.ErrorKind;
 import io.quiver.udf.error.QuiverException;
 import io.quiver.udf.function.AggregateFunction;
 import io.quiver.udf.function.GroupAccumulator;
@@ -11,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
-import org.apache.arrow.vector.NullVector;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 
@@ -21,14 +19,13 @@ import org.apache.arrow.vector.types.pojo.Field;
  * <ul>
  *   <li>Anything a user accumulator throws (any exception or error, a stack overflow included)
  *       becomes a {@code USER_FUNCTION} error "aggregate function 'f' (session) failed on batch
- *       3: ..." with the cause attached; running out of memory is {@code RESOURCE}
- *       ({@link FunctionFailures}). A built-in's own errors (SUM overflow: {@code EXECUTION})
- *       keep their kind and gain the function as context; anything else a built-in throws is
- *       {@code INTERNAL}.</li>
+ *       3: ..." with the cause attached; running out of memory is {@code RESOURCE}. A
+ *       built-in's own errors (SUM overflow: {@code EXECUTION}) keep their kind
+ *       ({@link FunctionBoundary#failure}).</li>
  *   <li>The host allocates result and state vectors with room for every group and sets their
  *       value counts; a {@code finish()} or {@code writeState()} that set another value count,
  *       or that closed, cleared or shrank the vector, broke the contract: a
- *       {@code USER_FUNCTION} error.</li>
+ *       {@code USER_FUNCTION} error ({@link FunctionBoundary#check}).</li>
  *   <li>The accumulator allocates from a child allocator named after the function; {@link
  *       #close()} closes the accumulator, then checks that it released everything.</li>
  * </ul>
@@ -39,12 +36,10 @@ public final class GuardedAccumulator implements AutoCloseable {
   private final RegisteredFunction function;
   private final List<ArrowType> argumentTypes;
   private final String owner;
-  private final boolean builtin;
   private final BufferAllocator allocator;
   private final GroupAccumulator accumulator;
   private List<Field> stateFields;
-  private String unit = "batch";
-  private long position;
+  private String place = "";
   private boolean closed;
 
   /**
@@ -56,7 +51,6 @@ public final class GuardedAccumulator implements AutoCloseable {
     this.function = function;
     this.argumentTypes = List.copyOf(argumentTypes);
     this.owner = FunctionFailures.describe("aggregate", function);
-    this.builtin = function.source().layer() == FunctionSource.Layer.BUILTIN;
     this.allocator = parent.newChildAllocator(owner, 0, Long.MAX_VALUE);
     GroupAccumulator created;
     try {
@@ -79,16 +73,15 @@ public final class GuardedAccumulator implements AutoCloseable {
   }
 
   /**
-   * Where the next calls happen, for error messages: for example ("batch", 3) gives
-   * "on batch 3". Cheap: nothing is formatted unless a call fails.
+   * Where the next calls happen, for error messages: for example {@code on batch 3}. Set once
+   * per batch or window partition.
    */
-  public void at(String unitName, long number) {
-    this.unit = unitName;
-    this.position = number;
+  public void at(String where) {
+    this.place = where;
   }
 
   private String where() {
-    return "on " + unit + " " + position;
+    return place;
   }
 
   /** See {@link GroupAccumulator#update}. */
@@ -106,7 +99,7 @@ public final class GuardedAccumulator implements AutoCloseable {
     try {
       accumulator.merge(state, rowCount, groupIds, groupCount);
     } catch (Throwable e) {
-      throw failure(e, "while merging states " + where());
+      throw failure(e, ("while merging states " + where()).trim());
     }
   }
 
@@ -128,7 +121,7 @@ public final class GuardedAccumulator implements AutoCloseable {
     return stateFields;
   }
 
-  /** New, empty vectors of the state fields, allocated from {@code target}; the caller owns them. */
+  /** New, empty vectors of the state fields in {@code target}; the caller owns them. */
   public FieldVector[] newStateVectors(BufferAllocator target) {
     List<Field> fields = stateFields();
     FieldVector[] vectors = new FieldVector[fields.size()];
@@ -153,12 +146,12 @@ public final class GuardedAccumulator implements AutoCloseable {
    */
   public void writeState(FieldVector[] state, int groupCount) {
     for (FieldVector vector : state) {
-      allocate(vector, groupCount);
+      FunctionBoundary.allocate(vector, groupCount);
     }
     try {
       accumulator.writeState(state, groupCount);
     } catch (Throwable e) {
-      throw failure(e, "while writing its state " + where());
+      throw failure(e, ("while writing its state " + where()).trim());
     }
     for (FieldVector vector : state) {
       check(vector, groupCount, "writeState()");
@@ -172,46 +165,22 @@ public final class GuardedAccumulator implements AutoCloseable {
    * owns (and closes) {@code result}.
    */
   public void finish(FieldVector result, int groupCount) {
-    allocate(result, groupCount);
+    FunctionBoundary.allocate(result, groupCount);
     try {
       accumulator.finish(result, groupCount);
     } catch (Throwable e) {
-      throw failure(e, "while finishing " + groupCount + " groups " + where());
+      throw failure(e, ("while finishing " + groupCount + " groups " + where()).trim());
     }
     check(result, groupCount, "finish()");
     result.setValueCount(groupCount);
   }
 
-  private static void allocate(FieldVector vector, int rows) {
-    vector.clear();
-    vector.setInitialCapacity(Math.max(rows, 1));
-    vector.allocateNew();
-  }
-
   private void check(FieldVector vector, int groupCount, String method) {
-    int count = vector.getValueCount();
-    if (count != 0 && count != groupCount) {
-      throw FunctionFailures.contract(owner, where(), method + " set the value count of "
-          + vector.getField().getName() + " to " + count + " for " + groupCount
-          + " groups; leave the value count to the host");
-    }
-    if (!(vector instanceof NullVector) && vector.getValueCapacity() < groupCount) {
-      throw FunctionFailures.contract(owner, where(), method + " left "
-          + vector.getField().getName() + " with room for " + vector.getValueCapacity()
-          + " values, fewer than its " + groupCount + " groups; write into the vector the"
-          + " host allocated, without closing, clearing or reallocating it smaller");
-    }
+    FunctionBoundary.check(vector, groupCount, owner, where(), method);
   }
 
   private QuiverException failure(Throwable error, String where) {
-    if (!builtin) {
-      return FunctionFailures.wrap(error, owner, where);
-    }
-    if (error instanceof QuiverException quiver) {
-      return quiver.withContext(owner + " " + where);
-    }
-    return QuiverException.wrap(ErrorKind.INTERNAL, owner + " " + where + " (a bug in Quiver)",
-        error);
+    return FunctionBoundary.failure(function, owner, error, where);
   }
 
   /**
