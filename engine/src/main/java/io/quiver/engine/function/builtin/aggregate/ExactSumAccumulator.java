@@ -3,6 +3,8 @@ package io.quiver.engine.function.builtin.aggregate;
 import io.quiver.udf.error.ErrorKind;
 import io.quiver.udf.error.QuiverException;
 import io.quiver.udf.function.GroupAccumulator;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.BitVector;
@@ -17,6 +19,16 @@ import org.apache.arrow.vector.Float8Vector;
  * long (sign-extended into the high word), wider decimals as both words.
  */
 final class ExactSumAccumulator implements GroupAccumulator {
+  /** 10^0 .. 10^22, each exactly representable as a double. */
+  private static final double[] POWERS_OF_TEN = new double[23];
+
+  static {
+    POWERS_OF_TEN[0] = 1;
+    for (int i = 1; i < POWERS_OF_TEN.length; i++) {
+      POWERS_OF_TEN[i] = POWERS_OF_TEN[i - 1] * 10;
+    }
+  }
+
   private final SumFunction.Mode mode;
   private final int scale;
   private long[] high = new long[GroupArrays.INITIAL];
@@ -119,7 +131,7 @@ final class ExactSumAccumulator implements GroupAccumulator {
   }
 
   private double doubleValue(int group) {
-    double value = toDouble(high[group], low[group]) / Math.pow(10, scale);
+    double value = toDouble(high[group], low[group], scale);
     return mode == SumFunction.Mode.AVG ? value / counts[group] : value;
   }
 
@@ -165,9 +177,16 @@ final class ExactSumAccumulator implements GroupAccumulator {
     }
   }
 
-  /** The 128-bit integer {@code (high, low)} as the nearest double. */
-  static double toDouble(long high, long low) {
-    double unsignedLow = (low >>> 1) * 2.0 + (low & 1);
-    return high * 18446744073709551616.0 + unsignedLow;
+  /**
+   * The decimal {@code (high, low) / 10^scale} as the nearest double: exact division of two
+   * exact doubles when the integer fits in 53 bits, else through BigDecimal (once per group).
+   */
+  static double toDouble(long high, long low, int scale) {
+    if (high == (low >> 63) && Math.abs(low) < (1L << 53) && scale < POWERS_OF_TEN.length) {
+      return (double) low / POWERS_OF_TEN[scale];
+    }
+    BigInteger unscaled = BigInteger.valueOf(high).shiftLeft(64)
+        .add(new BigInteger(Long.toUnsignedString(low)));
+    return new BigDecimal(unscaled, scale).doubleValue();
   }
 }
