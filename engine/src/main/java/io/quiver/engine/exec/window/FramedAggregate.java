@@ -110,6 +110,9 @@ final class FramedAggregate {
 
   /** Writes every row's value into {@code output} (allocated here). */
   void compute(FieldVector output) {
+    if (rowCount == 0) {
+      return;
+    }
     WindowFrame frame = function.frame();
     boolean fromStart = frame.lower().kind() == FrameBoundKind.UNBOUNDED_PRECEDING;
     boolean toEnd = frame.upper().kind() == FrameBoundKind.UNBOUNDED_FOLLOWING
