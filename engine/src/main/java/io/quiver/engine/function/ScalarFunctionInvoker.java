@@ -20,13 +20,15 @@ import org.apache.arrow.vector.types.pojo.Field;
  * non-null result of the resolved type with one value per row, never one of its arguments.
  * With {@link NullHandling#STRICT}, a constant NULL argument gives an all-NULL result without
  * a call, and rows where any argument is NULL are NULL in the result whatever the function
- * wrote. Used by the scalar function operator, constant folding and programmatic calls.
+ * wrote. A QuiverException thrown by a built-in keeps its kind; anything else a function throws
+ * becomes a USER_FUNCTION (or RESOURCE) error. Used by the scalar function operator, constant folding and programmatic calls.
  */
 public final class ScalarFunctionInvoker {
   private final ScalarFunction function;
   private final List<ArrowType> argumentTypes;
   private final Field resultField;
   private final boolean strict;
+  private final boolean builtin;
   private final String owner;
 
   public ScalarFunctionInvoker(ResolvedFunction resolved, Field resultField) {
@@ -34,6 +36,7 @@ public final class ScalarFunctionInvoker {
     this.argumentTypes = resolved.argumentTypes();
     this.resultField = resultField;
     this.strict = function.signature().nullHandling() == NullHandling.STRICT;
+    this.builtin = resolved.function().source().layer() == FunctionSource.Layer.BUILTIN;
     this.owner = FunctionFailures.describe("scalar", resolved.function());
   }
 
@@ -63,6 +66,11 @@ public final class ScalarFunctionInvoker {
     try {
       result = function.evaluate(call);
     } catch (QuiverException e) {
+      if (builtin) {
+        // A built-in's own error (a DATA error for a bad value, say) is not a failure of user
+        // code: it keeps its kind and gains the function and batch as context.
+        throw e.withContext(owner + (where == null || where.isEmpty() ? "" : " " + where));
+      }
       throw FunctionFailures.wrap(e, owner, where);
     } catch (RuntimeException | Error e) {
       throw FunctionFailures.wrap(e, owner, where);
