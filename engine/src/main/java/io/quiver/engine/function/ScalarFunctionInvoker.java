@@ -20,8 +20,9 @@ import org.apache.arrow.vector.types.pojo.Field;
  * non-null result of the resolved type with one value per row, never one of its arguments.
  * With {@link NullHandling#STRICT}, a constant NULL argument gives an all-NULL result without
  * a call, and rows where any argument is NULL are NULL in the result whatever the function
- * wrote. A QuiverException thrown by a built-in keeps its kind; anything else a function throws
- * becomes a USER_FUNCTION (or RESOURCE) error. Used by the scalar function operator, constant folding and programmatic calls.
+ * wrote. A QuiverException thrown by a built-in keeps its kind; anything else a function
+ * throws becomes a USER_FUNCTION (or RESOURCE) error. Used by the scalar function operator,
+ * constant folding and programmatic calls.
  */
 public final class ScalarFunctionInvoker {
   private final ScalarFunction function;

@@ -6,11 +6,13 @@ import org.apache.arrow.memory.util.MemoryUtil;
 /**
  * Finds the ends of user-perceived characters (extended grapheme clusters, Unicode UAX #29) in
  * UTF-8 bytes, without decoding into Java strings: what {@code reverse} keeps together, as
- * DuckDB does. The rules kept are those that matter in real text: CR LF; marks and other
+ * DuckDB does. The rules kept are those that matter in real text: marks and other
  * extending characters (combining accents, variation selectors, emoji skin tones, tag
  * characters) and spacing marks stay with their base; an emoji ZWJ sequence is one cluster;
- * regional indicators pair into flags; Hangul jamo join into syllables. Not applied: the rare
- * "prepend" characters, and Unicode properties newer than the JDK's character data.
+ * regional indicators pair into flags; Hangul jamo join into syllables; Indic consonants joined
+ * by a virama form one cluster (Unicode 15.1). Not applied: the rare
+ * "prepend" characters, Unicode properties newer than the JDK's character data, and CR LF
+ * as one cluster (DuckDB's reverse turns CR LF into LF CR; so does this).
  */
 final class GraphemeClusters {
   private static final int ZERO_WIDTH_JOINER = 0x200D;
@@ -36,14 +38,11 @@ final class GraphemeClusters {
       if (next == length || MemoryUtil.getByte(address + next) >= 0) {
         return next;
       }
-      return extend(address, length, next, false);
+      return extend(address, length, next, false, false);
     }
     int size = size(address, length, from);
     int first = Utf8Strings.decode(address + from, size);
     int at = from + size;
-    if (first == '\r') {
-      return at < length && MemoryUtil.getByte(address + at) == '\n' ? at + 1 : at;
-    }
     if (isControl(first)) {
       return at;
     }
@@ -68,11 +67,17 @@ final class GraphemeClusters {
       hangul = next;
       at += nextSize;
     }
-    return extend(address, length, at, isPictographic(first));
+    return extend(address, length, at, isPictographic(first), isConjunctConsonant(first));
   }
 
-  /** Takes the extending characters (and ZWJ-joined pictographs) from byte {@code at}. */
-  private static int extend(long address, int length, int at, boolean pictographic) {
+  /**
+   * Takes the extending characters from byte {@code at}, with the pictographs joined by ZWJ
+   * after a pictograph, and the consonants joined by a virama after a consonant (Indic
+   * conjuncts: {@code स्त} is one cluster).
+   */
+  private static int extend(long address, int length, int at, boolean pictographic,
+      boolean conjunct) {
+    boolean linked = false;
     while (at < length) {
       int size = size(address, length, at);
       int codePoint = Utf8Strings.decode(address + at, size);
@@ -84,13 +89,46 @@ final class GraphemeClusters {
             at += nextSize;
           }
         }
+      } else if (conjunct && isConjunctLinker(codePoint)) {
+        linked = true;
+        at += size;
+      } else if (linked && isConjunctConsonant(codePoint)) {
+        linked = false;
+        at += size;
       } else if (isExtending(codePoint)) {
+        conjunct &= Character.getType(codePoint) != Character.COMBINING_SPACING_MARK;
         at += size;
       } else {
         break;
       }
     }
     return at;
+  }
+
+  /** The viramas that join consonants into conjuncts (Indic_Conjunct_Break=Linker). */
+  private static boolean isConjunctLinker(int codePoint) {
+    return codePoint == 0x094D || codePoint == 0x09CD || codePoint == 0x0ACD
+        || codePoint == 0x0B4D || codePoint == 0x0C4D || codePoint == 0x0D4D;
+  }
+
+  /**
+   * The consonants of Devanagari, Bengali, Gujarati, Oriya, Telugu and Malayalam
+   * (Indic_Conjunct_Break=Consonant), by their ranges in each block.
+   */
+  private static boolean isConjunctConsonant(int codePoint) {
+    if (codePoint < 0x0915 || codePoint > 0x0D3A
+        || Character.getType(codePoint) != Character.OTHER_LETTER) {
+      return false;
+    }
+    return codePoint <= 0x0939 || codePoint >= 0x0958 && codePoint <= 0x095F
+        || codePoint >= 0x0978 && codePoint <= 0x097F
+        || codePoint >= 0x0995 && codePoint <= 0x09B9 || codePoint >= 0x09DC && codePoint <= 0x09DF
+        || codePoint == 0x09F0 || codePoint == 0x09F1
+        || codePoint >= 0x0A95 && codePoint <= 0x0AB9 || codePoint == 0x0AF9
+        || codePoint >= 0x0B15 && codePoint <= 0x0B39 || codePoint >= 0x0B5C && codePoint <= 0x0B5F
+        || codePoint == 0x0B71
+        || codePoint >= 0x0C15 && codePoint <= 0x0C39 || codePoint >= 0x0C58 && codePoint <= 0x0C5A
+        || codePoint >= 0x0D15;
   }
 
   /** The byte size of the sequence at {@code at}, cut to the bytes there are. */
