@@ -6,10 +6,13 @@ import io.quiver.engine.function.FunctionRegistry;
 import io.quiver.engine.function.builtin.BuiltinFunctions;
 import io.quiver.engine.plan.ScriptSplitter;
 import io.quiver.engine.plan.StatementRunner;
+import io.quiver.engine.plugin.PluginHost;
+import io.quiver.engine.plugin.PluginLoadReport;
 import io.quiver.udf.error.ErrorKind;
 import io.quiver.udf.error.QuiverException;
 import java.io.IOException;
 import java.nio.Buffer;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,6 +66,7 @@ public final class QuiverSession implements AutoCloseable {
   private final Map<String, String> options;
   private final StatementRunner runner;
   private final FunctionRegistry functions;
+  private final PluginHost plugins;
   private boolean closed;
 
   private QuiverSession(Builder builder) {
@@ -73,6 +77,7 @@ public final class QuiverSession implements AutoCloseable {
     this.options = Map.copyOf(builder.options);
     this.catalog = new Catalog();
     this.functions = new FunctionRegistry(BuiltinFunctions.all());
+    this.plugins = new PluginHost(functions, catalog);
     this.runner = new StatementRunner(this);
   }
 
@@ -185,6 +190,31 @@ public final class QuiverSession implements AutoCloseable {
     return functions;
   }
 
+  /**
+   * Loads a plugin jar into this session (see engine/README.md, "Plugins"): its functions join
+   * the registry (after the session's own, before the built-ins) and its tables the catalog,
+   * from the next statement on. A plugin with the name of one already loaded replaces it.
+   *
+   * <p>Returns the load report and never throws for a fault of the plugin (a broken jar, an
+   * incompatible ABI, code that throws while loading): the report says what failed, and every
+   * export that loaded is usable.
+   *
+   * @param jar the plugin jar
+   * @param optionsJson a JSON object handed to the plugin, or null for {@code {}}
+   * @throws QuiverException IO when {@code jar} does not exist or cannot be read, ACCESS when it
+   *     is not a regular file, DATA when {@code optionsJson} is not a JSON object (the message
+   *     gives the line and column)
+   */
+  public PluginLoadReport loadPlugin(Path jar, String optionsJson) {
+    checkOpen();
+    return plugins.load(jar, optionsJson);
+  }
+
+  /** The report of every plugin loaded (or tried) in this session, in load order. */
+  public List<PluginLoadReport> plugins() {
+    return plugins.plugins();
+  }
+
   public Catalog catalog() {
     return catalog;
   }
@@ -213,13 +243,14 @@ public final class QuiverSession implements AutoCloseable {
     }
   }
 
-  /** Drops every table and releases the session's memory. */
+  /** Unloads the plugins, drops every table and releases the session's memory. */
   @Override
   public void close() {
     if (closed) {
       return;
     }
     closed = true;
+    plugins.close();
     catalog.close();
     long leaked = tableAllocator.getAllocatedMemory();
     tableAllocator.close();
