@@ -11,6 +11,7 @@ public final class BuiltinFunctions {
 
   public static List<FunctionDefinition> all() {
     List<FunctionDefinition> functions = new ArrayList<>();
+    functions.addAll(BuiltinScalarFunctions.all());
     functions.add(new CsvTableFunction());
     return functions;
   }
