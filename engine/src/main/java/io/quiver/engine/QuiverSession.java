@@ -215,6 +215,11 @@ public final class QuiverSession implements AutoCloseable {
     return plugins.plugins();
   }
 
+  /** The session's plugin host; {@link #loadPlugin} and {@link #plugins} are the usual way in. */
+  public PluginHost pluginHost() {
+    return plugins;
+  }
+
   public Catalog catalog() {
     return catalog;
   }
