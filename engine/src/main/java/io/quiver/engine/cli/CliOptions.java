@@ -11,12 +11,14 @@ import java.util.Locale;
  *
  * @param sources the {@code -c} and {@code -f} scripts in command-line order; empty to read
  *     standard input
+ * @param plugins the {@code --plugin} jar paths, loaded in this order before any statement
  * @param memoryLimit session memory limit in bytes, or 0 for the session default
  * @param batchSize rows per batch, or 0 for the session default
  * @param maxRows rows printed at most per table ({@code Integer.MAX_VALUE} for all)
  */
 record CliOptions(
     List<ScriptSource> sources,
+    List<String> plugins,
     ResultFormat format,
     boolean timing,
     long memoryLimit,
@@ -41,6 +43,9 @@ record CliOptions(
           -f, --file <path>          run the statements in the file <path>
                                      (-c and -f may be repeated; they run in order and the
                                      first error stops them)
+          --plugin <path>            load the plugin jar <path> before running statements
+                                     (may be repeated; a plugin that fails to load is
+                                     reported on standard error and the statements still run)
           --format <table|csv|json>  how query results are printed (default: table); in csv
                                      and json, statements without rows print nothing
           --timing                   print each statement's elapsed time on standard error
@@ -60,6 +65,7 @@ record CliOptions(
   /** Parses {@code args}; options take their value as the next argument or after {@code =}. */
   static CliOptions parse(String[] args) throws CommandLineException {
     List<ScriptSource> sources = new ArrayList<>();
+    List<String> plugins = new ArrayList<>();
     ResultFormat format = ResultFormat.TABLE;
     boolean timing = false;
     long memoryLimit = 0;
@@ -83,8 +89,8 @@ record CliOptions(
         case "--version" -> version = true;
         case "--timing" -> timing = true;
         case "--verbose" -> verbose = true;
-        case "-c", "--command", "-f", "--file", "--format", "--max-rows", "--memory-limit",
-            "--batch-size" -> {
+        case "-c", "--command", "-f", "--file", "--plugin", "--format", "--max-rows",
+            "--memory-limit", "--batch-size" -> {
           String value;
           if (inlineValue != null) {
             value = inlineValue;
@@ -96,6 +102,7 @@ record CliOptions(
           switch (name) {
             case "-c", "--command" -> sources.add(ScriptSource.command(value));
             case "-f", "--file" -> sources.add(ScriptSource.file(value));
+            case "--plugin" -> plugins.add(value);
             case "--format" -> format = parseFormat(value);
             case "--max-rows" -> {
               int rows = parseInt(name, value, 0, Integer.MAX_VALUE);
@@ -117,14 +124,14 @@ record CliOptions(
         throw new CommandLineException("option " + name + " takes no value");
       }
     }
-    return new CliOptions(List.copyOf(sources), format, timing, memoryLimit, batchSize, maxRows,
+    return new CliOptions(List.copyOf(sources), List.copyOf(plugins), format, timing, memoryLimit, batchSize, maxRows,
         verbose, help, version);
   }
 
   private static boolean takesValue(String name) {
     return switch (name) {
-      case "--command", "--file", "--format", "--max-rows", "--memory-limit", "--batch-size" ->
-          true;
+      case "--command", "--file", "--plugin", "--format", "--max-rows", "--memory-limit",
+          "--batch-size" -> true;
       default -> false;
     };
   }
