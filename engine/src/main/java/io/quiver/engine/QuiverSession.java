@@ -1,15 +1,21 @@
 package io.quiver.engine;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quiver.engine.capability.Capabilities;
+import io.quiver.engine.capability.NativeStatus;
 import io.quiver.engine.catalog.Catalog;
 import io.quiver.engine.catalog.InMemoryTable;
 import io.quiver.engine.function.FunctionRegistry;
 import io.quiver.engine.function.builtin.BuiltinFunctions;
+import io.quiver.engine.function.builtin.CapabilitiesTableFunction;
+import io.quiver.engine.function.builtin.FunctionsTableFunction;
 import io.quiver.engine.plan.ScriptSplitter;
 import io.quiver.engine.plan.StatementRunner;
 import io.quiver.engine.plugin.PluginHost;
 import io.quiver.engine.plugin.PluginLoadReport;
 import io.quiver.udf.error.ErrorKind;
 import io.quiver.udf.error.QuiverException;
+import io.quiver.udf.function.FunctionDefinition;
 import java.io.IOException;
 import java.nio.Buffer;
 import java.nio.file.Path;
@@ -76,7 +82,10 @@ public final class QuiverSession implements AutoCloseable {
     this.batchSize = builder.batchSize;
     this.options = Map.copyOf(builder.options);
     this.catalog = new Catalog();
-    this.functions = new FunctionRegistry(BuiltinFunctions.all());
+    List<FunctionDefinition> builtins = new ArrayList<>(BuiltinFunctions.all());
+    builtins.add(new FunctionsTableFunction(() -> functions().snapshot()));
+    builtins.add(new CapabilitiesTableFunction(this::capabilities));
+    this.functions = new FunctionRegistry(builtins);
     this.plugins = new PluginHost(functions, catalog);
     this.runner = new StatementRunner(this);
   }
@@ -218,6 +227,20 @@ public final class QuiverSession implements AutoCloseable {
   /** The session's plugin host; {@link #loadPlugin} and {@link #plugins} are the usual way in. */
   public PluginHost pluginHost() {
     return plugins;
+  }
+
+  /**
+   * What this build and session can do, as one JSON object with stable keys (see
+   * {@link Capabilities}): versions, plugin ABI, function counts, plugins, native acceleration.
+   * Cheap: counted from the current function snapshot.
+   */
+  public ObjectNode capabilities() {
+    List<io.quiver.engine.capability.PluginStatus> loaded = new ArrayList<>();
+    for (PluginLoadReport report : plugins.plugins()) {
+      loaded.add(new io.quiver.engine.capability.PluginStatus(report.name(), report.version(),
+          report.abi(), report.status().name(), report.error()));
+    }
+    return Capabilities.snapshot(functions.snapshot(), loaded, NativeStatus.JAVA_ONLY);
   }
 
   public Catalog catalog() {
