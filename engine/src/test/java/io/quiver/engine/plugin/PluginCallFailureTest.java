@@ -77,19 +77,38 @@ class PluginCallFailureTest {
               RowFunctions.ofLong("good_one", x -> x + 1));
         }
 
-        @Override
-        public List<TableProvider> tableProviders(PluginContext context) {
-          return List.of(new TableProvider() {
+        private static TableProvider provider(String name, TableSource source) {
+          return new TableProvider() {
             @Override
             public String tableName() {
-              return "calls_items";
+              return name;
             }
 
             @Override
             public TableSource open() {
-              return new ItemsTable();
+              return source;
             }
-          });
+          };
+        }
+
+        @Override
+        public List<TableProvider> tableProviders(PluginContext context) {
+          TableSource needsHelper = new ItemsTable() {
+            @Override
+            public TableScan scan(int[] projection, BufferAllocator allocator, int batchSize) {
+              Helper.offset();
+              return super.scan(projection, allocator, batchSize);
+            }
+          };
+          TableSource throwing = new ItemsTable() {
+            @Override
+            public TableScan scan(int[] projection, BufferAllocator allocator, int batchSize) {
+              throw new IllegalStateException("scan boom");
+            }
+          };
+          return List.of(provider("calls_items", new ItemsTable()),
+              provider("calls_helper_items", needsHelper),
+              provider("calls_throwing_items", throwing));
         }
       """;
 
@@ -153,6 +172,25 @@ class PluginCallFailureTest {
   void aResultOfTheWrongTypeIsAUserFunctionError() {
     assertThat(callFailure("bad_type").getMessage())
         .contains("type VARCHAR but the signature resolved to BIGINT");
+  }
+
+  @Test
+  void aFailingTableScanIsAUserFunctionErrorNamingTheTable() {
+    assertScanFailure("calls_throwing_items", "IllegalStateException: scan boom");
+  }
+
+  @Test
+  void aClassMissingWhenATableIsScannedIsAUserFunctionError() {
+    assertScanFailure("calls_helper_items", "NoClassDefFoundError");
+  }
+
+  private void assertScanFailure(String table, String cause) {
+    Throwable thrown = catchThrowable(() -> rows("SELECT COUNT(*) FROM " + table));
+    assertThat(thrown).isInstanceOf(QuiverException.class);
+    QuiverException error = (QuiverException) thrown;
+    assertThat(error.kind()).as(error.getMessage()).isEqualTo(ErrorKind.USER_FUNCTION);
+    assertThat(error.getMessage()).contains("table '" + table + "' (plugin calls)")
+        .contains(cause);
   }
 
   @Test

@@ -111,6 +111,9 @@ class PluginHostTest {
     assertThat(session.functions().snapshot().candidates("plugin_add_one", FunctionKind.SCALAR))
         .singleElement().satisfies(f -> assertThat(f.source().toString()).isEqualTo("good"));
     assertThat(session.tableNames()).contains("plugin_items");
+    assertThat(session.capabilities().at("/plugins/0").toString()).isEqualTo(
+        "{\"name\":\"good\",\"version\":\"2.5\",\"abi\":\"1.0\",\"status\":\"LOADED\","
+            + "\"error\":null}");
 
     assertThat(rows("SELECT plugin_add_one(41)")).containsExactly(List.of(42L));
     assertThat(rows("SELECT plugin_add_one(id), label FROM plugin_items ORDER BY id"))
@@ -157,6 +160,9 @@ class PluginHostTest {
     assertThat(report.abi()).isEqualTo("2.0");
     assertThat(session.functions().snapshot().plugins()).isEmpty();
     assertThat(session.plugins()).containsExactly(report);
+    assertThat(session.capabilities().at("/plugins/0/status").asText()).isEqualTo("FAILED");
+    assertThat(session.capabilities().at("/plugins/0/error").asText())
+        .isEqualTo(report.error());
   }
 
   @Test
