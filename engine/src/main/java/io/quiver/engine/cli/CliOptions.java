@@ -15,6 +15,7 @@ import java.util.Locale;
  * @param memoryLimit session memory limit in bytes, or 0 for the session default
  * @param batchSize rows per batch, or 0 for the session default
  * @param maxRows rows printed at most per table ({@code Integer.MAX_VALUE} for all)
+ * @param capabilities print the capabilities snapshot (after loading plugins) and exit
  */
 record CliOptions(
     List<ScriptSource> sources,
@@ -26,7 +27,8 @@ record CliOptions(
     int maxRows,
     boolean verbose,
     boolean help,
-    boolean version) {
+    boolean version,
+    boolean capabilities) {
 
   static final int MAX_BATCH_SIZE = 1 << 20;
 
@@ -57,6 +59,9 @@ record CliOptions(
           --verbose                  print the stack trace of an error
           -h, --help                 print this help and exit
           --version                  print the version and exit
+          --capabilities             print what this build can do as JSON (versions, plugin
+                                     ABI, functions, plugins given with --plugin, native
+                                     acceleration) and exit
 
         Exit status: 0 on success, 1 when a statement fails, 2 for a bad command line.
         """.formatted(TableFormatter.DEFAULT_MAX_ROWS, MAX_BATCH_SIZE);
@@ -74,6 +79,7 @@ record CliOptions(
     boolean verbose = false;
     boolean help = false;
     boolean version = false;
+    boolean capabilities = false;
     int i = 0;
     while (i < args.length) {
       String arg = args[i++];
@@ -87,6 +93,7 @@ record CliOptions(
       switch (name) {
         case "-h", "--help" -> help = true;
         case "--version" -> version = true;
+        case "--capabilities" -> capabilities = true;
         case "--timing" -> timing = true;
         case "--verbose" -> verbose = true;
         case "-c", "--command", "-f", "--file", "--plugin", "--format", "--max-rows",
@@ -124,8 +131,8 @@ record CliOptions(
         throw new CommandLineException("option " + name + " takes no value");
       }
     }
-    return new CliOptions(List.copyOf(sources), List.copyOf(plugins), format, timing, memoryLimit, batchSize, maxRows,
-        verbose, help, version);
+    return new CliOptions(List.copyOf(sources), List.copyOf(plugins), format, timing,
+        memoryLimit, batchSize, maxRows, verbose, help, version, capabilities);
   }
 
   private static boolean takesValue(String name) {

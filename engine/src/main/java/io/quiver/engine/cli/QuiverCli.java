@@ -94,7 +94,12 @@ public final class QuiverCli {
     int status;
     try {
       loadPlugins(options, session, runner);
-      status = runAll(options, session, runner, in, out, shell);
+      if (options.capabilities()) {
+        out.println(session.capabilities().toPrettyString());
+        status = OK;
+      } else {
+        status = runAll(options, session, runner, in, out, shell);
+      }
     } finally {
       out.flush();
     }

@@ -18,7 +18,7 @@ class QuiverCliTest {
     assertThat(run.out()).startsWith("Usage: quiver [options]")
         .contains("--format <table|csv|json>", "--timing", "--memory-limit <size>",
             "--batch-size <n>", "--max-rows <n>", "--verbose", "--version", "-c, --command",
-            "-f, --file", "--plugin <path>");
+            "-f, --file", "--plugin <path>", "--capabilities");
     assertThat(run.err()).isEmpty();
     assertThat(CliRun.of("-h").out()).isEqualTo(run.out());
   }
@@ -29,6 +29,20 @@ class QuiverCliTest {
     assertThat(run.status()).isZero();
     assertThat(run.out()).startsWith("quiver ").contains("(Java " + System.getProperty("java.version") + ")")
         .endsWith("\n");
+  }
+
+  @Test
+  void capabilitiesPrintsTheSnapshotAsJsonAndSucceeds() throws IOException {
+    CliRun run = CliRun.of("--capabilities");
+    assertThat(run.status()).isZero();
+    assertThat(run.err()).isEmpty();
+    com.fasterxml.jackson.databind.JsonNode json =
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out());
+    assertThat(json.at("/plugin_abi/major").asInt())
+        .isEqualTo(io.quiver.udf.plugin.PluginAbi.MAJOR);
+    assertThat(json.at("/functions/by_source/builtin").asInt()).isPositive();
+    assertThat(json.at("/plugins").isArray()).isTrue();
+    assertThat(json.at("/native_acceleration/available").asBoolean()).isFalse();
   }
 
   @Test
