@@ -6,6 +6,7 @@ import io.quiver.udf.function.NullHandling;
 import io.quiver.udf.function.ScalarArguments;
 import io.quiver.udf.function.ScalarFunction;
 import io.quiver.udf.function.SqlTypeNames;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.BaseFixedWidthVector;
@@ -67,6 +68,7 @@ public final class ScalarFunctionInvoker {
     try {
       result = function.evaluate(call);
     } catch (QuiverException e) {
+      call.closeCreated();
       if (builtin) {
         // A built-in's own error (a DATA error for a bad value, say) is not a failure of user
         // code: it keeps its kind and gains the function and batch as context.
@@ -74,6 +76,7 @@ public final class ScalarFunctionInvoker {
       }
       throw FunctionFailures.wrap(e, owner, where);
     } catch (RuntimeException | Error e) {
+      call.closeCreated();
       throw FunctionFailures.wrap(e, owner, where);
     }
     check(result, arguments, rows, where);
@@ -138,6 +141,8 @@ public final class ScalarFunctionInvoker {
     private final boolean[] constant;
     private final int rows;
     private final BufferAllocator allocator;
+    /** Vectors made by newResult(): a function that throws leaves them to the host to free. */
+    private final List<FieldVector> created = new ArrayList<>(1);
 
     Arguments(FieldVector[] vectors, boolean[] constant, int rows, BufferAllocator allocator) {
       this.vectors = vectors;
@@ -192,7 +197,16 @@ public final class ScalarFunctionInvoker {
         vector.setInitialCapacity(rows);
         vector.allocateNew();
       }
+      created.add(vector);
       return vector;
+    }
+
+    /** Frees the result vectors the function asked for; called when it threw. */
+    void closeCreated() {
+      for (FieldVector vector : created) {
+        vector.close();
+      }
+      created.clear();
     }
   }
 }

@@ -245,4 +245,14 @@ class ScalarFunctionTest {
     assertThat(rows("SELECT noisy(CAST(1 AS BIGINT)) FROM t")).hasSize(3);
     assertThat(volatileCalls.get()).isEqualTo(3);
   }
+
+  @Test
+  void sessionFunctionNamedLikeABuiltinInAJoinConditionIsRefusedNotCompiledAsTheBuiltin() {
+    session.functions().register(RowFunctions.of("upper",
+        Signature.of(Types.VARCHAR, Types.VARCHAR), args -> "x"));
+    QuiverException error = failure("SELECT * FROM t a JOIN t b ON a.x < b.x"
+        + " AND upper(a.s) <> b.s");
+    assertThat(error.kind()).isEqualTo(ErrorKind.UNSUPPORTED);
+    assertThat(error.getMessage()).contains("upper (a registry function)");
+  }
 }

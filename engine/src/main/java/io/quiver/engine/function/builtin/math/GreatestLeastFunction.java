@@ -60,13 +60,8 @@ public final class GreatestLeastFunction implements ScalarFunction {
       columns[i] = new NumericColumn(arguments.vector(i), arguments.type(i));
     }
     FieldVector result = arguments.newResult();
-    try {
-      write(columns, arguments.resultField().getType(), arguments.rowCount(), result);
-      return result;
-    } catch (RuntimeException | Error e) {
-      result.close();
-      throw e;
-    }
+    write(columns, arguments.resultField().getType(), arguments.rowCount(), result);
+    return result;
   }
 
   private void write(NumericColumn[] columns, ArrowType type, int rows, FieldVector result) {

@@ -52,13 +52,8 @@ public final class LogarithmFunction implements ScalarFunction {
   @Override
   public FieldVector evaluate(ScalarArguments arguments) {
     FieldVector result = arguments.newResult();
-    try {
-      write(arguments.vector(0), result, arguments.rowCount());
-      return result;
-    } catch (RuntimeException | Error e) {
-      result.close();
-      throw e;
-    }
+    write(arguments.vector(0), result, arguments.rowCount());
+    return result;
   }
 
   private void write(FieldVector input, FieldVector result, int rows) {

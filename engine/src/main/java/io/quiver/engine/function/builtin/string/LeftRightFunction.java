@@ -55,13 +55,8 @@ public final class LeftRightFunction implements ScalarFunction {
   @Override
   public FieldVector evaluate(ScalarArguments arguments) {
     Utf8ResultBuilder result = new Utf8ResultBuilder(arguments.newResult(), name());
-    try {
-      write(arguments, result);
-      return result.finish();
-    } catch (RuntimeException | Error e) {
-      result.discard();
-      throw e;
-    }
+    write(arguments, result);
+    return result.finish();
   }
 
   private void write(ScalarArguments arguments, Utf8ResultBuilder result) {

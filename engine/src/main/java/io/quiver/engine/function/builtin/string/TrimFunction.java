@@ -67,13 +67,8 @@ public final class TrimFunction implements ScalarFunction {
   @Override
   public FieldVector evaluate(ScalarArguments arguments) {
     Utf8ResultBuilder result = new Utf8ResultBuilder(arguments.newResult(), name);
-    try {
-      write(arguments, result);
-      return result.finish();
-    } catch (RuntimeException | Error e) {
-      result.discard();
-      throw e;
-    }
+    write(arguments, result);
+    return result.finish();
   }
 
   private void write(ScalarArguments arguments, Utf8ResultBuilder result) {

@@ -11,8 +11,8 @@ import org.apache.arrow.vector.VarCharVector;
  * Fills a VARCHAR result vector row by row, writing UTF-8 bytes straight into its data buffer
  * and offsets into its offset buffer. Rows are written in order, each exactly once, by
  * {@link #commit} (after writing at the address {@link #reserve} returned), {@link #append} or
- * {@link #setNull}; {@link #finish} sets the value count and hands the vector over, or
- * {@link #discard} releases it when the function fails. The data buffer grows by doubling, so
+ * {@link #setNull}; {@link #finish} sets the value count and hands the vector over (when the
+ * function throws instead, the host frees the vector it got from {@code newResult()}). The data buffer grows by doubling, so
  * a batch costs a logarithmic number of allocations, none per row.
  *
  * <p>Sizes are checked before anything is allocated: one string beyond {@link #MAX_STRING_BYTES}
@@ -109,11 +109,6 @@ final class Utf8ResultBuilder {
           + nextRow + ")");
     }
     nextRow++;
-  }
-
-  /** Releases the vector after a failure; the builder is not used again. */
-  void discard() {
-    vector.close();
   }
 
   /** Sets the value count to the rows written and returns the vector. */
