@@ -229,6 +229,16 @@ final class ExpressionGenerator {
       default:
         break;
     }
+    if (call.getOperator() instanceof org.apache.calcite.sql.SqlFunction function
+        && function.getFunctionType()
+            == org.apache.calcite.sql.SqlFunctionCategory.USER_DEFINED_FUNCTION) {
+      // Registry functions run in ScalarFunctionOperator, never inline: a session function
+      // named like a built-in must not silently compile as the built-in.
+      throw new QuiverException(ErrorKind.UNSUPPORTED, "function "
+          + call.getOperator().getName().toLowerCase(Locale.ROOT) + " (a registry function)"
+          + " cannot be used here yet (for example in a join condition);"
+          + " compute it in a subquery and join on its result");
+    }
     String name = call.getOperator().getName().toUpperCase(Locale.ROOT);
     switch (name) {
       case "||": return concat(call, code);

@@ -40,6 +40,15 @@ public final class FunctionRegistry {
   }
 
   /**
+   * Builds a scalar function call by name and argument types, resolved registry-first as SQL
+   * resolves it; PLAN error when nothing matches or the match is ambiguous.
+   */
+  public FunctionCall call(String name, List<ArrowType> argumentTypes) {
+    return new FunctionCall(snapshot.resolve(name, FunctionKind.SCALAR, argumentTypes),
+        argumentTypes);
+  }
+
+  /**
    * Registers a session function. A session function with the same name, kind and argument
    * types is an error: use {@link #replace}.
    */

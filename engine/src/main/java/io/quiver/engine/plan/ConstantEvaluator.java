@@ -6,7 +6,17 @@ import io.quiver.udf.convert.ArrowValues;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import io.quiver.engine.function.ResolvedFunction;
+import io.quiver.engine.function.ScalarFunctionInvoker;
+import io.quiver.engine.plan.function.RegistryScalarOperator;
+import io.quiver.udf.convert.JavaValueWriter;
+import io.quiver.udf.function.Volatility;
+import java.util.ArrayList;
 import java.util.List;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.FieldType;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexShuttle;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.BaseFixedWidthVector;
@@ -34,6 +44,15 @@ final class ConstantEvaluator {
   private ConstantEvaluator() {}
 
   static RexNode tryEvaluate(RexBuilder rexBuilder, RexNode expression) {
+    if (expression instanceof RexLiteral) {
+      return expression;
+    }
+    try {
+      expression = foldFunctionCalls(rexBuilder, expression);
+    } catch (RuntimeException e) {
+      LOG.debug("not folding {}: {}", expression, e.getMessage());
+      return expression;
+    }
     if (expression instanceof RexLiteral) {
       return expression;
     }
@@ -66,6 +85,64 @@ final class ConstantEvaluator {
       } catch (RuntimeException e) {
         LOG.debug("not folding {}: {}", expression, e.getMessage());
         return expression;
+      }
+    }
+  }
+
+  /**
+   * Replaces calls of immutable registry functions whose arguments are literals by their value,
+   * innermost first, by calling the function once on one-row vectors.
+   */
+  private static RexNode foldFunctionCalls(RexBuilder rexBuilder, RexNode expression) {
+    return expression.accept(new RexShuttle() {
+      @Override
+      public RexNode visitCall(RexCall call) {
+        RexCall folded = (RexCall) super.visitCall(call);
+        if (!(folded.getOperator() instanceof RegistryScalarOperator operator)) {
+          return folded;
+        }
+        List<RelDataType> types = new ArrayList<>();
+        for (RexNode operand : folded.getOperands()) {
+          if (!(operand instanceof RexLiteral)) {
+            return folded;
+          }
+          types.add(operand.getType());
+        }
+        ResolvedFunction resolved = operator.resolve(types);
+        if (resolved.function().definition().signature().volatility() != Volatility.IMMUTABLE) {
+          return folded;
+        }
+        return evaluateCall(rexBuilder, folded, resolved);
+      }
+    });
+  }
+
+  private static RexNode evaluateCall(RexBuilder rexBuilder, RexCall call,
+      ResolvedFunction resolved) {
+    synchronized (ALLOCATOR) {
+      List<FieldVector> arguments = new ArrayList<>();
+      try (BufferAllocator allocator = ALLOCATOR.newChildAllocator("fold", 0, 16L << 20)) {
+        try {
+          for (int i = 0; i < call.getOperands().size(); i++) {
+            FieldVector vector = new Field("arg" + i,
+                FieldType.nullable(resolved.argumentTypes().get(i)), null)
+                .createVector(allocator);
+            arguments.add(vector);
+            JavaValueWriter.write(vector, 0,
+                PhysicalPlanner.literalValue((RexLiteral) call.getOperands().get(i)));
+            vector.setValueCount(1);
+          }
+          boolean[] constant = new boolean[arguments.size()];
+          java.util.Arrays.fill(constant, true);
+          ScalarFunctionInvoker invoker = new ScalarFunctionInvoker(resolved,
+              TypeMapping.toField("value", call.getType()));
+          try (FieldVector result = invoker.invoke(arguments.toArray(new FieldVector[0]),
+              constant, 1, allocator, "while folding constants")) {
+            return toLiteral(rexBuilder, ArrowValues.toJava(result, 0), call.getType(), call);
+          }
+        } finally {
+          arguments.forEach(FieldVector::close);
+        }
       }
     }
   }

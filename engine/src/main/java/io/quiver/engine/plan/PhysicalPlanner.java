@@ -196,8 +196,10 @@ public final class PhysicalPlanner {
     } else {
       child = plan(input);
     }
-    return new CalcOperator(context, child, schemaOf(node), rexBuilder, inputType, condition,
-        projections);
+    ScalarFunctionPlanner.Planned planned = ScalarFunctionPlanner.plan(context, rexBuilder,
+        child, inputType, condition, projections);
+    return new CalcOperator(context, planned.input(), schemaOf(node), rexBuilder,
+        planned.inputType(), planned.condition(), planned.projections());
   }
 
   private Operator aggregate(Aggregate aggregate) {

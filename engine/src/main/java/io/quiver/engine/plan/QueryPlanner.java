@@ -47,7 +47,7 @@ import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
  * function calls, which are closed with the result).
  */
 public final class QueryPlanner implements RelOptTable.ViewExpander {
-  static final RelDataTypeFactory TYPE_FACTORY = new JavaTypeFactoryImpl(QuiverTypeSystem.INSTANCE);
+  public static final RelDataTypeFactory TYPE_FACTORY = new JavaTypeFactoryImpl(QuiverTypeSystem.INSTANCE);
   private static final int MAX_VIEW_DEPTH = 32;
 
   private final Catalog catalog;

@@ -39,6 +39,12 @@ public final class TypeMapping {
     return factory.createTypeWithNullability(type, field.isNullable());
   }
 
+  /** The SQL type of an Arrow type with the given nullability. */
+  public static RelDataType toRelType(ArrowType type, boolean nullable,
+      RelDataTypeFactory factory) {
+    return factory.createTypeWithNullability(toRelType(type, "value", factory), nullable);
+  }
+
   private static RelDataType toRelType(ArrowType type, String name, RelDataTypeFactory factory) {
     switch (type.getTypeID()) {
       case Bool:

@@ -38,43 +38,56 @@ public final class ArrowValues {
   private ArrowValues() {}
 
   public static Object toJava(FieldVector vector, int index) {
-    if (vector.isNull(index)) {
-      return null;
-    }
+    return vector.isNull(index) ? null : reader(vector).read(index);
+  }
+
+  /** Reads the value at a row known not to be NULL. */
+  @FunctionalInterface
+  public interface ValueReader {
+    Object read(int index);
+  }
+
+  /**
+   * A reader of {@code vector}'s non-NULL values, chosen once per vector: for loops over many
+   * rows (the row-wise function adapters) that would otherwise test the vector's type per value.
+   */
+  public static ValueReader reader(FieldVector vector) {
     if (vector instanceof BitVector v) {
-      return v.get(index) != 0;
+      return index -> v.get(index) != 0;
     } else if (vector instanceof TinyIntVector v) {
-      return v.get(index);
+      return v::get;
     } else if (vector instanceof SmallIntVector v) {
-      return v.get(index);
+      return v::get;
     } else if (vector instanceof IntVector v) {
-      return v.get(index);
+      return v::get;
     } else if (vector instanceof BigIntVector v) {
-      return v.get(index);
+      return v::get;
     } else if (vector instanceof Float4Vector v) {
-      return v.get(index);
+      return v::get;
     } else if (vector instanceof Float8Vector v) {
-      return v.get(index);
+      return v::get;
     } else if (vector instanceof DecimalVector v) {
-      return v.getObject(index);
+      return v::getObject;
     } else if (vector instanceof VarCharVector v) {
-      return new String(v.get(index), StandardCharsets.UTF_8);
+      return index -> new String(v.get(index), StandardCharsets.UTF_8);
     } else if (vector instanceof DateDayVector v) {
-      return LocalDate.ofEpochDay(v.get(index));
+      return index -> LocalDate.ofEpochDay(v.get(index));
     } else if (vector instanceof DateMilliVector v) {
-      return LocalDate.ofEpochDay(Math.floorDiv(v.get(index), 86_400_000L));
+      return index -> LocalDate.ofEpochDay(Math.floorDiv(v.get(index), 86_400_000L));
     } else if (vector instanceof TimeMicroVector v) {
-      return LocalTime.ofNanoOfDay(v.get(index) * 1000L);
+      return index -> LocalTime.ofNanoOfDay(v.get(index) * 1000L);
     } else if (vector instanceof TimeStampMicroVector v) {
-      long micros = v.get(index);
-      return LocalDateTime.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
-          (int) Math.floorMod(micros, 1_000_000L) * 1000, ZoneOffset.UTC);
+      return index -> {
+        long micros = v.get(index);
+        return LocalDateTime.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
+            (int) Math.floorMod(micros, 1_000_000L) * 1000, ZoneOffset.UTC);
+      };
     } else if (vector instanceof IntervalDayVector v) {
-      return v.getObject(index);
+      return v::getObject;
     } else if (vector instanceof IntervalYearVector v) {
-      return Period.ofMonths(v.get(index)).normalized();
+      return index -> Period.ofMonths(v.get(index)).normalized();
     }
-    return vector.getObject(index);
+    return vector::getObject;
   }
 
   /** SQL text for a value as PostgreSQL and DuckDB print it (dates yyyy-mm-dd, ...). */

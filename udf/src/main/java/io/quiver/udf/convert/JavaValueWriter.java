@@ -51,14 +51,14 @@ public final class JavaValueWriter {
     try {
       if (vector instanceof BitVector v) {
         v.setSafe(row, ((Boolean) value) ? 1 : 0);
-      } else if (vector instanceof TinyIntVector v) {
-        v.setSafe(row, exact(value).byteValueExact());
-      } else if (vector instanceof SmallIntVector v) {
-        v.setSafe(row, exact(value).shortValueExact());
-      } else if (vector instanceof IntVector v) {
-        v.setSafe(row, exact(value).intValueExact());
       } else if (vector instanceof BigIntVector v) {
-        v.setSafe(row, exact(value).longValueExact());
+        v.setSafe(row, exactLong(value));
+      } else if (vector instanceof IntVector v) {
+        v.setSafe(row, Math.toIntExact(exactLong(value)));
+      } else if (vector instanceof SmallIntVector v) {
+        v.setSafe(row, (short) inRange(exactLong(value), Short.MIN_VALUE, Short.MAX_VALUE));
+      } else if (vector instanceof TinyIntVector v) {
+        v.setSafe(row, (byte) inRange(exactLong(value), Byte.MIN_VALUE, Byte.MAX_VALUE));
       } else if (vector instanceof Float4Vector v) {
         v.setSafe(row, ((Number) value).floatValue());
       } else if (vector instanceof Float8Vector v) {
@@ -99,6 +99,22 @@ public final class JavaValueWriter {
           + value.getClass().getSimpleName() + ") does not fit column "
           + vector.getField().getName() + " of type " + vector.getField().getType(), e);
     }
+  }
+
+  /** An integral value as a long without going through BigDecimal (the common case). */
+  private static long exactLong(Object value) {
+    if (value instanceof Long || value instanceof Integer || value instanceof Short
+        || value instanceof Byte) {
+      return ((Number) value).longValue();
+    }
+    return exact(value).longValueExact();
+  }
+
+  private static long inRange(long value, long min, long max) {
+    if (value < min || value > max) {
+      throw new ArithmeticException("out of range");
+    }
+    return value;
   }
 
   private static BigDecimal exact(Object value) {

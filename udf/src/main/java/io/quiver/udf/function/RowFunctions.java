@@ -37,11 +37,18 @@ public final class RowFunctions {
         FieldVector result = arguments.newResult();
         try {
           Object[] values = new Object[width];
+          FieldVector[] vectors = new FieldVector[width];
+          ArrowValues.ValueReader[] readers = new ArrowValues.ValueReader[width];
+          for (int i = 0; i < width; i++) {
+            vectors[i] = arguments.vector(i);
+            readers[i] = ArrowValues.reader(vectors[i]);
+          }
           for (int row = 0; row < rows; row++) {
             boolean hasNull = false;
             for (int i = 0; i < width; i++) {
-              values[i] = ArrowValues.toJava(arguments.vector(i), row);
-              hasNull |= values[i] == null;
+              boolean isNull = vectors[i].isNull(row);
+              values[i] = isNull ? null : readers[i].read(row);
+              hasNull |= isNull;
             }
             Object value = strict && hasNull ? null : call(code, values);
             JavaValueWriter.write(result, row, value);

@@ -12,6 +12,8 @@ public final class BuiltinFunctions {
 
   public static List<FunctionDefinition> all() {
     List<FunctionDefinition> functions = new ArrayList<>();
+    functions.addAll(BuiltinScalarFunctions.all());
+    functions.addAll(ApiScalarFunctions.all());
     functions.add(new CsvTableFunction());
     functions.addAll(BuiltinAggregates.all());
     return functions;

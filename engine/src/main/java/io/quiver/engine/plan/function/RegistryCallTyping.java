@@ -10,8 +10,6 @@ import io.quiver.udf.function.NullHandling;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.vector.types.pojo.ArrowType;
-import org.apache.arrow.vector.types.pojo.Field;
-import org.apache.arrow.vector.types.pojo.FieldType;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.sql.SqlCallBinding;
@@ -72,8 +70,7 @@ final class RegistryCallTyping implements SqlOperandTypeChecker, SqlOperandTypeI
 
   /** The SQL type of an Arrow type, with the given nullability. */
   static RelDataType relType(ArrowType type, boolean nullable, RelDataTypeFactory factory) {
-    return TypeMapping.toRelType(new Field("value", new FieldType(nullable, type, null), null),
-        factory);
+    return TypeMapping.toRelType(type, nullable, factory);
   }
 
   @Override
