@@ -1,21 +1,24 @@
 package io.quiver.engine;
 
-import io.quiver.engine.catalog.Catalog;
-import io.quiver.engine.catalog.InMemoryTable;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quiver.engine.capability.Capabilities;
 import io.quiver.engine.capability.NativeStatus;
+import io.quiver.engine.catalog.Catalog;
+import io.quiver.engine.catalog.InMemoryTable;
 import io.quiver.engine.function.FunctionRegistry;
 import io.quiver.engine.function.builtin.BuiltinFunctions;
 import io.quiver.engine.function.builtin.CapabilitiesTableFunction;
 import io.quiver.engine.function.builtin.FunctionsTableFunction;
-import io.quiver.udf.function.FunctionDefinition;
 import io.quiver.engine.plan.ScriptSplitter;
 import io.quiver.engine.plan.StatementRunner;
+import io.quiver.engine.plugin.PluginHost;
+import io.quiver.engine.plugin.PluginLoadReport;
 import io.quiver.udf.error.ErrorKind;
 import io.quiver.udf.error.QuiverException;
+import io.quiver.udf.function.FunctionDefinition;
 import java.io.IOException;
 import java.nio.Buffer;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,6 +72,7 @@ public final class QuiverSession implements AutoCloseable {
   private final Map<String, String> options;
   private final StatementRunner runner;
   private final FunctionRegistry functions;
+  private final PluginHost plugins;
   private boolean closed;
 
   private QuiverSession(Builder builder) {
@@ -82,6 +86,7 @@ public final class QuiverSession implements AutoCloseable {
     builtins.add(new FunctionsTableFunction(() -> functions().snapshot()));
     builtins.add(new CapabilitiesTableFunction(this::capabilities));
     this.functions = new FunctionRegistry(builtins);
+    this.plugins = new PluginHost(functions, catalog);
     this.runner = new StatementRunner(this);
   }
 
@@ -195,12 +200,47 @@ public final class QuiverSession implements AutoCloseable {
   }
 
   /**
+   * Loads a plugin jar into this session (see engine/README.md, "Plugins"): its functions join
+   * the registry (after the session's own, before the built-ins) and its tables the catalog,
+   * from the next statement on. A plugin with the name of one already loaded replaces it.
+   *
+   * <p>Returns the load report and never throws for a fault of the plugin (a broken jar, an
+   * incompatible ABI, code that throws while loading): the report says what failed, and every
+   * export that loaded is usable.
+   *
+   * @param jar the plugin jar
+   * @param optionsJson a JSON object handed to the plugin, or null for {@code {}}
+   * @throws QuiverException IO when {@code jar} does not exist or cannot be read, ACCESS when it
+   *     is not a regular file, DATA when {@code optionsJson} is not a JSON object (the message
+   *     gives the line and column)
+   */
+  public PluginLoadReport loadPlugin(Path jar, String optionsJson) {
+    checkOpen();
+    return plugins.load(jar, optionsJson);
+  }
+
+  /** The report of every plugin loaded (or tried) in this session, in load order. */
+  public List<PluginLoadReport> plugins() {
+    return plugins.plugins();
+  }
+
+  /** The session's plugin host; {@link #loadPlugin} and {@link #plugins} are the usual way in. */
+  public PluginHost pluginHost() {
+    return plugins;
+  }
+
+  /**
    * What this build and session can do, as one JSON object with stable keys (see
    * {@link Capabilities}): versions, plugin ABI, function counts, plugins, native acceleration.
    * Cheap: counted from the current function snapshot.
    */
   public ObjectNode capabilities() {
-    return Capabilities.snapshot(functions.snapshot(), List.of(), NativeStatus.JAVA_ONLY);
+    List<io.quiver.engine.capability.PluginStatus> loaded = new ArrayList<>();
+    for (PluginLoadReport report : plugins.plugins()) {
+      loaded.add(new io.quiver.engine.capability.PluginStatus(report.name(), report.version(),
+          report.abi(), report.status().name(), report.error()));
+    }
+    return Capabilities.snapshot(functions.snapshot(), loaded, NativeStatus.JAVA_ONLY);
   }
 
   public Catalog catalog() {
@@ -231,13 +271,14 @@ public final class QuiverSession implements AutoCloseable {
     }
   }
 
-  /** Drops every table and releases the session's memory. */
+  /** Unloads the plugins, drops every table and releases the session's memory. */
   @Override
   public void close() {
     if (closed) {
       return;
     }
     closed = true;
+    plugins.close();
     catalog.close();
     long leaked = tableAllocator.getAllocatedMemory();
     tableAllocator.close();

@@ -43,7 +43,8 @@ public final class TableSourceTable implements QuiverTable {
   public double rowCount() {
     try {
       return source.estimatedRowCount();
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | LinkageError e) {
+      // Only an estimate: a source that cannot give one (even one missing classes) is unknown.
       return -1;
     }
   }

@@ -11,12 +11,15 @@ import java.util.Locale;
  *
  * @param sources the {@code -c} and {@code -f} scripts in command-line order; empty to read
  *     standard input
+ * @param plugins the {@code --plugin} jar paths, loaded in this order before any statement
  * @param memoryLimit session memory limit in bytes, or 0 for the session default
  * @param batchSize rows per batch, or 0 for the session default
  * @param maxRows rows printed at most per table ({@code Integer.MAX_VALUE} for all)
+ * @param capabilities print the capabilities snapshot (after loading plugins) and exit
  */
 record CliOptions(
     List<ScriptSource> sources,
+    List<String> plugins,
     ResultFormat format,
     boolean timing,
     long memoryLimit,
@@ -24,7 +27,8 @@ record CliOptions(
     int maxRows,
     boolean verbose,
     boolean help,
-    boolean version) {
+    boolean version,
+    boolean capabilities) {
 
   static final int MAX_BATCH_SIZE = 1 << 20;
 
@@ -41,6 +45,9 @@ record CliOptions(
           -f, --file <path>          run the statements in the file <path>
                                      (-c and -f may be repeated; they run in order and the
                                      first error stops them)
+          --plugin <path>            load the plugin jar <path> before running statements
+                                     (may be repeated; a plugin that fails to load is
+                                     reported on standard error and the statements still run)
           --format <table|csv|json>  how query results are printed (default: table); in csv
                                      and json, statements without rows print nothing
           --timing                   print each statement's elapsed time on standard error
@@ -52,6 +59,9 @@ record CliOptions(
           --verbose                  print the stack trace of an error
           -h, --help                 print this help and exit
           --version                  print the version and exit
+          --capabilities             print what this build can do as JSON (versions, plugin
+                                     ABI, functions, plugins given with --plugin, native
+                                     acceleration) and exit
 
         Exit status: 0 on success, 1 when a statement fails, 2 for a bad command line.
         """.formatted(TableFormatter.DEFAULT_MAX_ROWS, MAX_BATCH_SIZE);
@@ -60,6 +70,7 @@ record CliOptions(
   /** Parses {@code args}; options take their value as the next argument or after {@code =}. */
   static CliOptions parse(String[] args) throws CommandLineException {
     List<ScriptSource> sources = new ArrayList<>();
+    List<String> plugins = new ArrayList<>();
     ResultFormat format = ResultFormat.TABLE;
     boolean timing = false;
     long memoryLimit = 0;
@@ -68,6 +79,7 @@ record CliOptions(
     boolean verbose = false;
     boolean help = false;
     boolean version = false;
+    boolean capabilities = false;
     int i = 0;
     while (i < args.length) {
       String arg = args[i++];
@@ -81,10 +93,11 @@ record CliOptions(
       switch (name) {
         case "-h", "--help" -> help = true;
         case "--version" -> version = true;
+        case "--capabilities" -> capabilities = true;
         case "--timing" -> timing = true;
         case "--verbose" -> verbose = true;
-        case "-c", "--command", "-f", "--file", "--format", "--max-rows", "--memory-limit",
-            "--batch-size" -> {
+        case "-c", "--command", "-f", "--file", "--plugin", "--format", "--max-rows",
+            "--memory-limit", "--batch-size" -> {
           String value;
           if (inlineValue != null) {
             value = inlineValue;
@@ -96,6 +109,7 @@ record CliOptions(
           switch (name) {
             case "-c", "--command" -> sources.add(ScriptSource.command(value));
             case "-f", "--file" -> sources.add(ScriptSource.file(value));
+            case "--plugin" -> plugins.add(value);
             case "--format" -> format = parseFormat(value);
             case "--max-rows" -> {
               int rows = parseInt(name, value, 0, Integer.MAX_VALUE);
@@ -117,14 +131,14 @@ record CliOptions(
         throw new CommandLineException("option " + name + " takes no value");
       }
     }
-    return new CliOptions(List.copyOf(sources), format, timing, memoryLimit, batchSize, maxRows,
-        verbose, help, version);
+    return new CliOptions(List.copyOf(sources), List.copyOf(plugins), format, timing,
+        memoryLimit, batchSize, maxRows, verbose, help, version, capabilities);
   }
 
   private static boolean takesValue(String name) {
     return switch (name) {
-      case "--command", "--file", "--format", "--max-rows", "--memory-limit", "--batch-size" ->
-          true;
+      case "--command", "--file", "--plugin", "--format", "--max-rows", "--memory-limit",
+          "--batch-size" -> true;
       default -> false;
     };
   }

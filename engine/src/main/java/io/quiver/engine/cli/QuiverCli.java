@@ -1,6 +1,7 @@
 package io.quiver.engine.cli;
 
 import io.quiver.engine.QuiverSession;
+import io.quiver.engine.plugin.PluginLoadReport;
 import io.quiver.udf.error.ErrorKind;
 import io.quiver.udf.error.QuiverException;
 import java.io.BufferedOutputStream;
@@ -14,6 +15,8 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.Properties;
 
 /**
@@ -90,7 +93,13 @@ public final class QuiverCli {
     ScriptRunner runner = new ScriptRunner(session, options, out, err, shell);
     int status;
     try {
-      status = runAll(options, session, runner, in, out, shell);
+      loadPlugins(options, session, runner);
+      if (options.capabilities()) {
+        out.println(session.capabilities().toPrettyString());
+        status = OK;
+      } else {
+        status = runAll(options, session, runner, in, out, shell);
+      }
     } finally {
       out.flush();
     }
@@ -134,6 +143,27 @@ public final class QuiverCli {
       }
     }
     return OK;
+  }
+
+  /**
+   * Loads the {@code --plugin} jars in order. A plugin that fails (or loads only in part) is
+   * reported as an error line on standard error; the statements run regardless and the exit
+   * status depends on them alone.
+   */
+  private static void loadPlugins(CliOptions options, QuiverSession session,
+      ScriptRunner runner) {
+    for (String plugin : options.plugins()) {
+      try {
+        PluginLoadReport report = session.loadPlugin(Path.of(plugin), null);
+        if (report.exception() != null) {
+          runner.printError(report.exception(), true);
+        }
+      } catch (InvalidPathException e) {
+        runner.printError(QuiverException.wrap(ErrorKind.IO, "--plugin " + plugin, e), true);
+      } catch (QuiverException e) {
+        runner.printError(e, true);
+      }
+    }
   }
 
   private static QuiverSession openSession(CliOptions options) {

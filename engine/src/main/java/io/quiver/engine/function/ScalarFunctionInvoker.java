@@ -6,6 +6,7 @@ import io.quiver.udf.function.NullHandling;
 import io.quiver.udf.function.ScalarArguments;
 import io.quiver.udf.function.ScalarFunction;
 import io.quiver.udf.function.SqlTypeNames;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.BaseFixedWidthVector;
@@ -20,13 +21,16 @@ import org.apache.arrow.vector.types.pojo.Field;
  * non-null result of the resolved type with one value per row, never one of its arguments.
  * With {@link NullHandling#STRICT}, a constant NULL argument gives an all-NULL result without
  * a call, and rows where any argument is NULL are NULL in the result whatever the function
- * wrote. Used by the scalar function operator, constant folding and programmatic calls.
+ * wrote. A QuiverException thrown by a built-in keeps its kind; anything else a function
+ * throws becomes a USER_FUNCTION (or RESOURCE) error. Used by the scalar function operator,
+ * constant folding and programmatic calls.
  */
 public final class ScalarFunctionInvoker {
   private final ScalarFunction function;
   private final List<ArrowType> argumentTypes;
   private final Field resultField;
   private final boolean strict;
+  private final boolean builtin;
   private final String owner;
 
   public ScalarFunctionInvoker(ResolvedFunction resolved, Field resultField) {
@@ -34,6 +38,7 @@ public final class ScalarFunctionInvoker {
     this.argumentTypes = resolved.argumentTypes();
     this.resultField = resultField;
     this.strict = function.signature().nullHandling() == NullHandling.STRICT;
+    this.builtin = resolved.function().source().layer() == FunctionSource.Layer.BUILTIN;
     this.owner = FunctionFailures.describe("scalar", resolved.function());
   }
 
@@ -63,8 +68,15 @@ public final class ScalarFunctionInvoker {
     try {
       result = function.evaluate(call);
     } catch (QuiverException e) {
+      call.closeCreated();
+      if (builtin) {
+        // A built-in's own error (a DATA error for a bad value, say) is not a failure of user
+        // code: it keeps its kind and gains the function and batch as context.
+        throw e.withContext(owner + (where == null || where.isEmpty() ? "" : " " + where));
+      }
       throw FunctionFailures.wrap(e, owner, where);
     } catch (RuntimeException | Error e) {
+      call.closeCreated();
       throw FunctionFailures.wrap(e, owner, where);
     }
     check(result, arguments, rows, where);
@@ -129,6 +141,8 @@ public final class ScalarFunctionInvoker {
     private final boolean[] constant;
     private final int rows;
     private final BufferAllocator allocator;
+    /** Vectors made by newResult(): a function that throws leaves them to the host to free. */
+    private final List<FieldVector> created = new ArrayList<>(1);
 
     Arguments(FieldVector[] vectors, boolean[] constant, int rows, BufferAllocator allocator) {
       this.vectors = vectors;
@@ -183,7 +197,16 @@ public final class ScalarFunctionInvoker {
         vector.setInitialCapacity(rows);
         vector.allocateNew();
       }
+      created.add(vector);
       return vector;
+    }
+
+    /** Frees the result vectors the function asked for; called when it threw. */
+    void closeCreated() {
+      for (FieldVector vector : created) {
+        vector.close();
+      }
+      created.clear();
     }
   }
 }

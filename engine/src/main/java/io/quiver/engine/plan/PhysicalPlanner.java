@@ -3,7 +3,6 @@ package io.quiver.engine.plan;
 import io.quiver.engine.catalog.QuiverTable;
 import io.quiver.engine.exec.ExecutionContext;
 import io.quiver.engine.exec.Operator;
-import io.quiver.engine.exec.aggregate.AggregateFunctionKind;
 import io.quiver.engine.exec.aggregate.AggregateSpec;
 import io.quiver.engine.exec.operator.CalcOperator;
 import io.quiver.engine.exec.operator.HashAggregateOperator;
@@ -57,12 +56,14 @@ public final class PhysicalPlanner {
   private final QueryPlanner planner;
   private final RexBuilder rexBuilder;
   private final WindowPlanner windows;
+  private final AggregateCallPlanner aggregateCalls;
 
   public PhysicalPlanner(ExecutionContext context, QueryPlanner planner, RexBuilder rexBuilder) {
     this.context = context;
     this.planner = planner;
     this.rexBuilder = rexBuilder;
     this.windows = new WindowPlanner(this, context);
+    this.aggregateCalls = new AggregateCallPlanner(planner.functions());
   }
 
   public Operator plan(RelNode rel) {
@@ -210,49 +211,13 @@ public final class PhysicalPlanner {
     List<AggregateSpec> specs = new ArrayList<>();
     Schema schema = schemaOf(aggregate);
     int groupCount = aggregate.getGroupCount();
+    AppendedColumns columns = new AppendedColumns(rexBuilder, aggregate.getInput().getRowType());
     for (int i = 0; i < aggregate.getAggCallList().size(); i++) {
       AggregateCall call = aggregate.getAggCallList().get(i);
-      specs.add(aggregateSpec(call, schema.getFields().get(groupCount + i)));
+      specs.add(aggregateCalls.plan(call, schema.getFields().get(groupCount + i), columns));
     }
-    return new HashAggregateOperator(context, input, aggregate.getGroupSet().toArray(), specs,
-        schema);
-  }
-
-  private static AggregateSpec aggregateSpec(AggregateCall call,
-      org.apache.arrow.vector.types.pojo.Field output) {
-    SqlKind kind = call.getAggregation().getKind();
-    List<Integer> arguments = call.getArgList();
-    AggregateFunctionKind function;
-    Object literal = null;
-    switch (kind) {
-      case COUNT:
-        if (arguments.size() > 1) {
-          throw new QuiverException(ErrorKind.UNSUPPORTED,
-              "COUNT with several arguments is not supported yet");
-        }
-        function = arguments.isEmpty() ? AggregateFunctionKind.COUNT_STAR
-            : AggregateFunctionKind.COUNT;
-        break;
-      case SUM: function = AggregateFunctionKind.SUM; break;
-      case SUM0: function = AggregateFunctionKind.SUM0; break;
-      case AVG: function = AggregateFunctionKind.AVG; break;
-      case MIN: function = AggregateFunctionKind.MIN; break;
-      case MAX: function = AggregateFunctionKind.MAX; break;
-      case SINGLE_VALUE: function = AggregateFunctionKind.SINGLE_VALUE; break;
-      case ANY_VALUE: function = AggregateFunctionKind.ANY_VALUE; break;
-      case LITERAL_AGG: {
-        function = AggregateFunctionKind.LITERAL;
-        RexLiteral value = (RexLiteral) call.rexList.get(0);
-        literal = literalValue(value);
-        break;
-      }
-      default:
-        throw new QuiverException(ErrorKind.UNSUPPORTED,
-            "aggregate function " + call.getAggregation().getName() + " is not supported yet");
-    }
-    int argument = arguments.isEmpty() ? -1 : arguments.get(0);
-    return new AggregateSpec(function, argument, call.filterArg, call.isDistinct(), output,
-        literal);
+    return new HashAggregateOperator(context, columns.project(context, input),
+        aggregate.getGroupSet().toArray(), specs, schema);
   }
 
   private Operator join(Join join) {

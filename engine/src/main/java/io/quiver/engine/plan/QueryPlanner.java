@@ -51,6 +51,7 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
   private static final int MAX_VIEW_DEPTH = 32;
 
   private final Catalog catalog;
+  private final FunctionSnapshot functions;
   private final Map<String, TableFunctionOperator> tableFunctions = new HashMap<>();
   private final CalciteCatalogReader catalogReader;
   private final SqlOperatorTable operatorTable;
@@ -61,6 +62,7 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
   public QueryPlanner(Catalog catalog, FunctionSnapshot functions,
       ViewRowTypeCache viewRowTypes) {
     this.catalog = catalog;
+    this.functions = functions;
     this.viewRowTypes = viewRowTypes;
     Properties properties = new Properties();
     properties.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "false");
@@ -103,6 +105,11 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
 
   public RelOptCluster cluster() {
     return cluster;
+  }
+
+  /** The functions this statement plans against. */
+  public FunctionSnapshot functions() {
+    return functions;
   }
 
   /** Parses the query text. {@code lineOffset} is added to error line numbers. */

@@ -2,16 +2,20 @@ package io.quiver.engine.plan;
 
 import io.quiver.engine.exec.ExecutionContext;
 import io.quiver.engine.exec.Operator;
+import io.quiver.engine.exec.operator.CalcOperator;
 import io.quiver.engine.exec.operator.ScalarFunctionOperator;
 import io.quiver.engine.function.ResolvedFunction;
 import io.quiver.engine.function.ScalarFunctionInvoker;
 import io.quiver.engine.plan.function.RegistryScalarOperator;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexInputRef;
@@ -19,14 +23,19 @@ import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexShuttle;
 import org.apache.calcite.sql.type.SqlTypeUtil;
+import org.apache.calcite.util.ImmutableBitSet;
 
 /**
  * Takes the registry scalar function calls out of a Calc's expressions: innermost calls first,
  * each level becomes a {@link ScalarFunctionOperator} that appends the calls' results as
  * columns, and the expressions above read those columns. What remains is compiled as usual.
  *
- * <p>Every row of the batch reaches the function, including rows a surrounding CASE or AND
- * would not evaluate: a function that fails on such rows fails the query.
+ * <p>When the Calc has a condition and its projections call functions, the rows are filtered
+ * first (by a Calc that keeps only the columns the projections read), so the projections' calls
+ * see only the rows that pass, as in PostgreSQL and DuckDB: {@code SELECT ln(x) FROM t WHERE
+ * x > 0} does not fail on the rows where x <= 0. Otherwise every row of the batch reaches the
+ * function, including rows a surrounding CASE or AND would not evaluate: a function that fails
+ * on such rows fails the query.
  */
 final class ScalarFunctionPlanner {
   private ScalarFunctionPlanner() {}
@@ -51,6 +60,9 @@ final class ScalarFunctionPlanner {
 
   static Planned plan(ExecutionContext context, RexBuilder rexBuilder, Operator input,
       RelDataType inputType, RexNode condition, List<RexNode> projections) {
+    if (condition != null && containsCall(projections)) {
+      return filterFirst(context, rexBuilder, input, inputType, condition, projections);
+    }
     while (true) {
       List<RexNode> all = new ArrayList<>(projections);
       if (condition != null) {
@@ -101,6 +113,50 @@ final class ScalarFunctionPlanner {
       projections = rewritten;
       condition = condition == null ? null : condition.accept(replace);
     }
+  }
+
+  private static boolean containsCall(List<RexNode> nodes) {
+    for (RexNode node : nodes) {
+      if (findCall(node) != null) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A filter Calc (with the condition's own calls taken out) that keeps the columns the
+   * projections read, then the projections, their calls taken out, over the rows that passed.
+   */
+  private static Planned filterFirst(ExecutionContext context, RexBuilder rexBuilder,
+      Operator input, RelDataType inputType, RexNode condition, List<RexNode> projections) {
+    ImmutableBitSet used = RelOptUtil.InputFinder.bits(projections, null);
+    if (used.isEmpty() && inputType.getFieldCount() > 0) {
+      used = ImmutableBitSet.of(0); // a column to carry the row count
+    }
+    List<RexNode> kept = new ArrayList<>();
+    RelDataTypeFactory.Builder keptType = rexBuilder.getTypeFactory().builder();
+    Map<Integer, Integer> positions = new HashMap<>();
+    for (int index : used) {
+      RelDataTypeField field = inputType.getFieldList().get(index);
+      positions.put(index, kept.size());
+      kept.add(new RexInputRef(index, field.getType()));
+      keptType.add(field);
+    }
+    RelDataType filteredType = keptType.build();
+    Planned filter = plan(context, rexBuilder, input, inputType, condition, kept);
+    Operator filtered = new CalcOperator(context, filter.input(),
+        TypeMapping.toSchema(filteredType), rexBuilder, filter.inputType(), filter.condition(),
+        filter.projections());
+    RexShuttle remap = new RexShuttle() {
+      @Override
+      public RexNode visitInputRef(RexInputRef ref) {
+        return new RexInputRef(positions.get(ref.getIndex()), ref.getType());
+      }
+    };
+    List<RexNode> remapped = new ArrayList<>();
+    projections.forEach(projection -> remapped.add(projection.accept(remap)));
+    return plan(context, rexBuilder, filtered, filteredType, null, remapped);
   }
 
   /** Adds the registry calls of {@code node} that contain no other registry call. */

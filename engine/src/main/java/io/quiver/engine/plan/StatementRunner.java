@@ -10,9 +10,12 @@ import io.quiver.engine.exec.ExecutionContext;
 import io.quiver.engine.exec.Operator;
 import io.quiver.engine.exec.operator.ValuesOperator;
 import io.quiver.engine.kernel.JavaKernels;
+import io.quiver.engine.plugin.PluginLoadReport;
 import io.quiver.udf.error.ErrorKind;
 import io.quiver.udf.error.QuiverException;
 import java.io.IOException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,10 +33,20 @@ import org.apache.calcite.sql.SqlNode;
 
 /**
  * Runs one statement: recognises Quiver's statement forms (EXPLAIN, CREATE [OR REPLACE]
- * VIEW/TABLE ... AS, DROP TABLE/VIEW [IF EXISTS], SHOW TABLES, DESCRIBE) and plans and runs
- * queries.
+ * VIEW/TABLE ... AS, DROP TABLE/VIEW [IF EXISTS], SHOW TABLES, DESCRIBE, LOAD PLUGIN) and
+ * plans and runs queries.
  */
 public final class StatementRunner {
+  /** The row of LOAD PLUGIN: version, abi and error are NULL when unknown or absent. */
+  private static final Schema LOAD_PLUGIN_SCHEMA = new Schema(List.of(
+      Field.notNullable("name", ArrowType.Utf8.INSTANCE),
+      Field.nullable("version", ArrowType.Utf8.INSTANCE),
+      Field.nullable("abi", ArrowType.Utf8.INSTANCE),
+      Field.notNullable("status", ArrowType.Utf8.INSTANCE),
+      Field.nullable("error", ArrowType.Utf8.INSTANCE),
+      Field.notNullable("functions", ArrowType.Utf8.INSTANCE),
+      Field.notNullable("tables", ArrowType.Utf8.INSTANCE)));
+
   private final QuiverSession session;
   private final QueryPlanner.ViewRowTypeCache viewRowTypes = new QueryPlanner.ViewRowTypeCache();
   private int queryCounter;
@@ -71,6 +84,8 @@ public final class StatementRunner {
       case "describe":
       case "desc":
         return describe(tokens);
+      case "load":
+        return loadPlugin(tokens);
       default:
         return query(text, firstLine, "QUERY");
     }
@@ -230,6 +245,42 @@ public final class StatementRunner {
       rows.add(List.of(name));
     }
     return constantRows("SHOW", List.of("name"), rows);
+  }
+
+  /** {@code LOAD PLUGIN '<jar>' [OPTIONS '<json>']}: one row describing the load report. */
+  private QueryResult loadPlugin(StatementTokens tokens) {
+    String usage = "LOAD PLUGIN '<path to jar>' [OPTIONS '<JSON object>']";
+    if (!tokens.keyword().equals("plugin")) {
+      throw new QuiverException(ErrorKind.PARSE, "expected " + usage);
+    }
+    String path = tokens.stringLiteral("the path of the plugin jar");
+    String options = null;
+    if (!tokens.atEnd()) {
+      if (!tokens.keyword().equals("options")) {
+        throw new QuiverException(ErrorKind.PARSE, "expected OPTIONS or the end of the"
+            + " statement after the path: " + usage);
+      }
+      options = tokens.stringLiteral("the plugin options");
+    }
+    if (!tokens.atEnd()) {
+      throw new QuiverException(ErrorKind.PARSE, "unexpected text after " + usage);
+    }
+    if (path.isBlank()) {
+      throw new QuiverException(ErrorKind.PARSE, "the path of the plugin jar is empty: "
+          + usage);
+    }
+    Path jar;
+    try {
+      jar = Path.of(path);
+    } catch (InvalidPathException e) {
+      throw new QuiverException(ErrorKind.IO, "'" + path + "' is not a valid path: "
+          + e.getReason(), e);
+    }
+    PluginLoadReport report = session.loadPlugin(jar, options);
+    List<Object> row = java.util.Arrays.asList(report.name(), report.version(), report.abi(),
+        report.status().name(), report.error(), String.join(", ", report.functions()),
+        String.join(", ", report.tables()));
+    return constant("LOAD_PLUGIN", LOAD_PLUGIN_SCHEMA, List.of(row));
   }
 
   private QueryResult describe(StatementTokens tokens) {

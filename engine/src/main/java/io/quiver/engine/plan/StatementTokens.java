@@ -75,6 +75,36 @@ final class StatementTokens {
     return text.substring(start, position);
   }
 
+  /**
+   * A string literal in single quotes ({@code ''} inside stands for one quote), without the
+   * quotes; a PARSE error naming {@code what} was expected when the next token is not one.
+   */
+  String stringLiteral(String what) {
+    skipSpace();
+    if (position >= text.length() || text.charAt(position) != '\'') {
+      throw new QuiverException(ErrorKind.PARSE, "expected " + what + " as a quoted string"
+          + " ('...') at position " + (position + 1));
+    }
+    StringBuilder value = new StringBuilder();
+    int at = position + 1;
+    while (at < text.length()) {
+      char c = text.charAt(at);
+      if (c == '\'') {
+        if (at + 1 < text.length() && text.charAt(at + 1) == '\'') {
+          value.append('\'');
+          at += 2;
+          continue;
+        }
+        position = at + 1;
+        return value.toString();
+      }
+      value.append(c);
+      at++;
+    }
+    throw new QuiverException(ErrorKind.PARSE, "unterminated string literal (" + what
+        + ") starting at position " + (position + 1) + ": close it with '");
+  }
+
   boolean atEnd() {
     skipSpace();
     return position >= text.length();

@@ -6,14 +6,23 @@ import io.quiver.engine.exec.operator.CalcOperator;
 import io.quiver.engine.exec.operator.WindowOperator;
 import io.quiver.engine.exec.sort.SortKey;
 import io.quiver.engine.exec.window.FrameBound;
+import io.quiver.engine.exec.window.RegistryWindowCall;
 import io.quiver.engine.exec.window.FrameBoundKind;
 import io.quiver.engine.exec.window.WindowFrame;
 import io.quiver.engine.exec.window.WindowFunction;
 import io.quiver.engine.exec.window.WindowFunctionKind;
 import io.quiver.udf.error.ErrorKind;
+import io.quiver.engine.function.FunctionSnapshot;
+import io.quiver.engine.function.ResolvedFunction;
+import io.quiver.engine.plan.function.RegistryAggregateOperator;
+import io.quiver.engine.plan.function.RegistryWindowOperator;
 import io.quiver.udf.error.QuiverException;
+import io.quiver.udf.function.FunctionKind;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
 import org.apache.calcite.rel.core.Window;
@@ -28,7 +37,10 @@ import org.apache.calcite.rex.RexWindowBound;
 /**
  * Maps Calcite's Window node to a chain of {@link WindowOperator}s, one per window group
  * (partitioning, ordering and frame). The window's constants (LAG offsets and defaults, frame
- * offsets) are first appended as columns, then projected away again.
+ * offsets) and the arguments registry functions take at a wider type are first appended as
+ * columns ({@link AppendedColumns}), then projected away again. Calls of registry aggregates
+ * ({@link RegistryAggregateOperator}) and window functions ({@link RegistryWindowOperator})
+ * resolve through the snapshot they were validated with.
  */
 final class WindowPlanner {
   private final PhysicalPlanner planner;
@@ -44,26 +56,24 @@ final class WindowPlanner {
     RelDataType inputType = window.getInput().getRowType();
     int inputCount = inputType.getFieldCount();
     Operator current = planner.plan(window.getInput());
-    // input columns followed by the window's constants
-    List<RexNode> withConstants = new ArrayList<>();
-    RelDataTypeFactory.Builder widened = rexBuilder.getTypeFactory().builder();
-    for (int i = 0; i < inputCount; i++) {
-      withConstants.add(rexBuilder.makeInputRef(inputType.getFieldList().get(i).getType(), i));
-      widened.add(inputType.getFieldList().get(i));
-    }
+    // input columns, then the window's constants, then arguments cast for registry functions
+    AppendedColumns extra = new AppendedColumns(rexBuilder, inputType);
     List<RexLiteral> constants = window.constants;
-    for (int k = 0; k < constants.size(); k++) {
-      withConstants.add(constants.get(k));
-      widened.add("$constant" + k, constants.get(k).getType());
+    for (RexLiteral constant : constants) {
+      extra.append(constant);
     }
-    RelDataType widenedType = widened.build();
-    if (!constants.isEmpty()) {
-      current = new CalcOperator(context, current, TypeMapping.toSchema(widenedType),
-          rexBuilder, inputType, null, withConstants);
+    Map<Window.RexWinAggCall, RegistryCall> registryCalls = new IdentityHashMap<>();
+    for (Window.Group group : window.groups) {
+      for (Window.RexWinAggCall call : group.aggCalls) {
+        RegistryCall registry = registryCall(call, extra);
+        if (registry != null) {
+          registryCalls.put(call, registry);
+        }
+      }
     }
-    int width = inputCount + constants.size();
-    List<RelDataType> columnTypes = new ArrayList<>();
-    widenedType.getFieldList().forEach(field -> columnTypes.add(field.getType()));
+    current = extra.project(context, current);
+    int width = inputCount + extra.appendedCount();
+    List<RelDataType> columnTypes = new ArrayList<>(extra.types());
     int output = inputCount;
     for (Window.Group group : window.groups) {
       List<Integer> partition = group.keys.asList();
@@ -74,32 +84,76 @@ final class WindowPlanner {
       for (Window.RexWinAggCall call : group.aggCalls) {
         String name = window.getRowType().getFieldList().get(output++).getName();
         Field field = TypeMapping.toField(name, call.getType());
-        functions.add(function(call, frame, field, constants, inputCount));
+        RegistryCall registry = registryCalls.get(call);
+        functions.add(registry != null
+            ? WindowFunction.registry(registry.kind(), registry.call(), frame, field)
+            : function(call, frame, field, constants, inputCount));
         columnTypes.add(call.getType());
-      }
-      List<Field> fields = new ArrayList<>(current.schema().getFields());
-      for (WindowFunction function : functions) {
-        fields.add(function.outputField());
       }
       current = new WindowOperator(context, current, partition, order, functions);
       width += functions.size();
     }
-    if (constants.isEmpty()) {
+    if (extra.appendedCount() == 0) {
       return current;
     }
-    // drop the constant columns
+    // drop the appended columns
     RelDataTypeFactory.Builder all = rexBuilder.getTypeFactory().builder();
     for (int i = 0; i < columnTypes.size(); i++) {
       all.add("c" + i, columnTypes.get(i));
     }
     List<RexNode> keep = new ArrayList<>();
     for (int i = 0; i < width; i++) {
-      if (i < inputCount || i >= inputCount + constants.size()) {
+      if (i < inputCount || i >= inputCount + extra.appendedCount()) {
         keep.add(new RexInputRef(i, columnTypes.get(i)));
       }
     }
     Schema schema = planner.schemaOf(window);
     return new CalcOperator(context, current, schema, rexBuilder, all.build(), null, keep);
+  }
+
+  /** A registry function call of a window and the kind of window function that runs it. */
+  private record RegistryCall(WindowFunctionKind kind, RegistryWindowCall call) {}
+
+  /**
+   * Resolves a call of a registry aggregate or window function (null for Calcite's own
+   * operators); arguments the function takes at a wider type get a cast column in
+   * {@code extra}.
+   */
+  private static RegistryCall registryCall(Window.RexWinAggCall call, AppendedColumns extra) {
+    FunctionSnapshot snapshot;
+    FunctionKind kind;
+    if (call.getOperator() instanceof RegistryAggregateOperator aggregate) {
+      snapshot = aggregate.snapshot();
+      kind = FunctionKind.AGGREGATE;
+    } else if (call.getOperator() instanceof RegistryWindowOperator window) {
+      snapshot = window.snapshot();
+      kind = FunctionKind.WINDOW;
+    } else {
+      return null;
+    }
+    if (call.distinct) {
+      throw new QuiverException(ErrorKind.UNSUPPORTED, "DISTINCT in window aggregates is not"
+          + " supported yet (" + call.getOperator().getName() + ")");
+    }
+    List<Integer> columns = new ArrayList<>();
+    List<ArrowType> types = new ArrayList<>();
+    for (RexNode operand : call.getOperands()) {
+      if (!(operand instanceof RexInputRef ref)) {
+        throw new QuiverException(ErrorKind.INTERNAL, "window function argument " + operand
+            + " is not a column (a bug in Quiver)");
+      }
+      columns.add(ref.getIndex());
+      types.add(TypeMapping.toArrowType(extra.type(ref.getIndex())));
+    }
+    ResolvedFunction resolved = snapshot.resolve(call.getOperator().getName(), kind, types);
+    int[] argumentColumns = new int[columns.size()];
+    for (int i = 0; i < argumentColumns.length; i++) {
+      argumentColumns[i] = extra.castTo(columns.get(i), resolved.argumentTypes().get(i));
+    }
+    WindowFunctionKind windowKind = kind == FunctionKind.AGGREGATE
+        ? WindowFunctionKind.AGGREGATE_FUNCTION : WindowFunctionKind.WINDOW_FUNCTION;
+    return new RegistryCall(windowKind, new RegistryWindowCall(resolved.function(),
+        argumentColumns, resolved.argumentTypes()));
   }
 
   private static long constantValue(RexNode node, List<RexLiteral> constants, int inputCount) {

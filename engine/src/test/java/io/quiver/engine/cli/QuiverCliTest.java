@@ -18,7 +18,7 @@ class QuiverCliTest {
     assertThat(run.out()).startsWith("Usage: quiver [options]")
         .contains("--format <table|csv|json>", "--timing", "--memory-limit <size>",
             "--batch-size <n>", "--max-rows <n>", "--verbose", "--version", "-c, --command",
-            "-f, --file");
+            "-f, --file", "--plugin <path>", "--capabilities");
     assertThat(run.err()).isEmpty();
     assertThat(CliRun.of("-h").out()).isEqualTo(run.out());
   }
@@ -29,6 +29,20 @@ class QuiverCliTest {
     assertThat(run.status()).isZero();
     assertThat(run.out()).startsWith("quiver ").contains("(Java " + System.getProperty("java.version") + ")")
         .endsWith("\n");
+  }
+
+  @Test
+  void capabilitiesPrintsTheSnapshotAsJsonAndSucceeds() throws IOException {
+    CliRun run = CliRun.of("--capabilities");
+    assertThat(run.status()).isZero();
+    assertThat(run.err()).isEmpty();
+    com.fasterxml.jackson.databind.JsonNode json =
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out());
+    assertThat(json.at("/plugin_abi/major").asInt())
+        .isEqualTo(io.quiver.udf.plugin.PluginAbi.MAJOR);
+    assertThat(json.at("/functions/by_source/builtin").asInt()).isPositive();
+    assertThat(json.at("/plugins").isArray()).isTrue();
+    assertThat(json.at("/native_acceleration/available").asBoolean()).isFalse();
   }
 
   @Test
@@ -52,7 +66,8 @@ class QuiverCliTest {
         "query.sql");
     assertBadCommandLine("option --timing takes no value", "--timing=yes");
     assertBadCommandLine("option -c needs a value", "-c");
-    assertBadCommandLine("unknown option --plugin", "--plugin", "x.jar");
+    assertBadCommandLine("option --plugin needs a value", "--plugin");
+    assertBadCommandLine("unknown option --plugins", "--plugins", "x.jar");
   }
 
   private static void assertBadCommandLine(String message, String... args) {
@@ -67,13 +82,14 @@ class QuiverCliTest {
   void optionsParseInBothForms() throws CommandLineException {
     CliOptions options = CliOptions.parse(new String[] {"--format=CSV", "--memory-limit", "512m",
         "--batch-size=100", "--max-rows", "0", "-c", "SELECT 1", "-f", "a.sql", "--timing",
-        "--verbose"});
+        "--verbose", "--plugin", "a.jar", "--plugin=b.jar"});
     assertThat(options.format()).isEqualTo(io.quiver.engine.format.ResultFormat.CSV);
     assertThat(options.memoryLimit()).isEqualTo(512L << 20);
     assertThat(options.batchSize()).isEqualTo(100);
     assertThat(options.maxRows()).isEqualTo(Integer.MAX_VALUE);
     assertThat(options.sources()).containsExactly(ScriptSource.command("SELECT 1"),
         ScriptSource.file("a.sql"));
+    assertThat(options.plugins()).containsExactly("a.jar", "b.jar");
     assertThat(options.timing()).isTrue();
     assertThat(options.verbose()).isTrue();
 
@@ -82,6 +98,7 @@ class QuiverCliTest {
     assertThat(defaults.maxRows()).isEqualTo(10_000);
     assertThat(defaults.memoryLimit()).isZero();
     assertThat(defaults.sources()).isEmpty();
+    assertThat(defaults.plugins()).isEmpty();
   }
 
   @Test

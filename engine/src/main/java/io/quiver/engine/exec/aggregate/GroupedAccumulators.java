@@ -1,54 +1,64 @@
 package io.quiver.engine.exec.aggregate;
 
-import io.quiver.engine.exec.hash.GroupTable;
-import io.quiver.engine.exec.hash.KeyEncoder;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
+import io.quiver.udf.function.NullHandling;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
-import org.apache.arrow.vector.types.pojo.Field;
-import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
- * The accumulators of one hash aggregate, with FILTER (only rows whose filter column is TRUE)
- * and DISTINCT (only the first occurrence of each (group, value) pair) applied before each
- * accumulator sees a row.
+ * The accumulators of one hash aggregate. Before an accumulator sees a batch its row list is
+ * narrowed, in this order: FILTER (only rows whose filter column is TRUE), strict null
+ * handling (no row where an argument is NULL), DISTINCT (only the first occurrence of each
+ * (group, arguments) pair). Built-in and user aggregates go through the same steps and the
+ * same {@link GuardedAccumulator} boundary.
  */
 public final class GroupedAccumulators implements AutoCloseable {
-  private static final VarHandle INTS =
-      MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
-
   private final List<AggregateSpec> specs;
-  private final List<Accumulator> accumulators = new ArrayList<>();
-  private final GroupTable[] distinctTables;
-  private final KeyEncoder[] distinctEncoders;
+  private final List<GuardedAccumulator> accumulators = new ArrayList<>();
+  private final boolean[] strict;
+  private final DistinctRows[] distinct;
+  private final int[][] argumentColumns;
+  private final FieldVector[][] arguments;
   private int[] allRows = new int[0];
   private int[] selected = new int[0];
-  private byte[] distinctKey = new byte[64];
+  private long batchNumber;
 
-  public GroupedAccumulators(List<AggregateSpec> specs, Schema inputSchema,
-      BufferAllocator allocator) {
-    this.specs = specs;
-    distinctTables = new GroupTable[specs.size()];
-    distinctEncoders = new KeyEncoder[specs.size()];
-    for (int i = 0; i < specs.size(); i++) {
-      AggregateSpec spec = specs.get(i);
-      Field argument = spec.argument() >= 0 ? inputSchema.getFields().get(spec.argument()) : null;
-      accumulators.add(Accumulators.create(spec, argument));
-      if (spec.distinct()) {
-        distinctTables[i] = new GroupTable();
-        distinctEncoders[i] = new KeyEncoder();
+  /** Creates one accumulator per call, allocating from children of {@code allocator}. */
+  public GroupedAccumulators(List<AggregateSpec> specs, BufferAllocator allocator) {
+    this.specs = List.copyOf(specs);
+    int count = this.specs.size();
+    strict = new boolean[count];
+    distinct = new DistinctRows[count];
+    argumentColumns = new int[count][];
+    arguments = new FieldVector[count][];
+    try {
+      for (int i = 0; i < count; i++) {
+        AggregateSpec spec = this.specs.get(i);
+        accumulators.add(new GuardedAccumulator(spec.function(), spec.argumentTypes(),
+            spec.output(), allocator));
+        strict[i] = spec.aggregate().signature().nullHandling() == NullHandling.STRICT;
+        if (spec.distinct() && spec.argumentTypes().size() > 0) {
+          distinct[i] = new DistinctRows();
+        }
+        argumentColumns[i] = spec.arguments();
+        arguments[i] = new FieldVector[argumentColumns[i].length];
       }
+    } catch (RuntimeException e) {
+      try {
+        GuardedAccumulator.closeAll(accumulators);
+      } catch (RuntimeException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
     }
   }
 
+  /** Adds the first {@code rows} rows of {@code batch}; row i belongs to group groupIds[i]. */
   public void update(VectorSchemaRoot batch, int rows, int[] groupIds, int groupCount) {
+    batchNumber++;
     if (allRows.length < rows) {
       allRows = new int[rows];
       selected = new int[rows];
@@ -58,74 +68,44 @@ public final class GroupedAccumulators implements AutoCloseable {
     }
     for (int a = 0; a < specs.size(); a++) {
       AggregateSpec spec = specs.get(a);
-      Accumulator accumulator = accumulators.get(a);
-      accumulator.ensureCapacity(groupCount);
-      FieldVector argument = spec.argument() >= 0 ? batch.getVector(spec.argument()) : null;
-      int[] rowsToUse = allRows;
+      FieldVector[] values = arguments[a];
+      int[] columns = argumentColumns[a];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = batch.getVector(columns[i]);
+      }
+      int[] use = allRows;
       int count = rows;
       if (spec.filterColumn() >= 0) {
-        count = selectTrue((BitVector) batch.getVector(spec.filterColumn()), rows, selected);
-        rowsToUse = selected;
+        count = RowSelection.keepTrue((BitVector) batch.getVector(spec.filterColumn()), use,
+            count, selected);
+        use = selected;
       }
-      if (spec.distinct() && argument != null) {
-        int[] target = rowsToUse == selected ? selected : selected;
-        count = firstOccurrences(a, argument, rowsToUse, count, groupIds, target);
-        rowsToUse = target;
+      if (strict[a] && RowSelection.anyNull(values)) {
+        count = RowSelection.keepNonNull(values, use, count, selected);
+        use = selected;
       }
-      accumulator.update(argument, rowsToUse, count, groupIds);
+      if (distinct[a] != null) {
+        count = distinct[a].keepFirst(values, rows, use, count, groupIds, selected);
+        use = selected;
+      }
+      GuardedAccumulator accumulator = accumulators.get(a);
+      accumulator.at("on batch " + batchNumber);
+      accumulator.update(values, use, count, groupIds, groupCount);
     }
   }
 
-  private static int selectTrue(BitVector filter, int rows, int[] out) {
-    long data = filter.getDataBufferAddress();
-    long validity = io.quiver.engine.exec.batch.Validity.nullCount(filter) == 0 ? 0 : filter.getValidityBufferAddress();
-    int count = 0;
-    for (int row = 0; row < rows; row++) {
-      boolean value = ((MemoryUtil.getByte(data + (row >>> 3)) >>> (row & 7)) & 1) != 0;
-      boolean valid = validity == 0
-          || ((MemoryUtil.getByte(validity + (row >>> 3)) >>> (row & 7)) & 1) != 0;
-      out[count] = row;
-      count += value && valid ? 1 : 0;
-    }
-    return count;
-  }
-
-  /** Keeps the rows whose (group, argument) pair was not seen before; NULL arguments drop. */
-  private int firstOccurrences(int index, FieldVector argument, int[] rows, int count,
-      int[] groupIds, int[] out) {
-    KeyEncoder encoder = distinctEncoders[index];
-    GroupTable seen = distinctTables[index];
-    encoder.encode(new FieldVector[] {argument}, argument.getValueCount());
-    byte[] bytes = encoder.bytes();
-    int kept = 0;
-    for (int i = 0; i < count; i++) {
-      int row = rows[i];
-      if (encoder.hasNull(row)) {
-        continue;
-      }
-      int length = encoder.length(row);
-      if (distinctKey.length < length + 4) {
-        distinctKey = new byte[Math.max(length + 4, distinctKey.length * 2)];
-      }
-      INTS.set(distinctKey, 0, groupIds[row]);
-      System.arraycopy(bytes, encoder.offset(row), distinctKey, 4, length);
-      long hash = encoder.hash(row) ^ (groupIds[row] * 0x9E3779B97F4A7C15L);
-      int before = seen.groupCount();
-      seen.findOrInsert(distinctKey, 0, length + 4, hash);
-      if (seen.groupCount() > before) {
-        out[kept++] = row;
-      }
-    }
-    return kept;
-  }
-
-  public void write(List<FieldVector> outputs, int groupCount) {
+  /**
+   * Writes the results of groups {@code [0, groupCount)}, call i into {@code outputs.get(i)}
+   * (created by the caller, allocated here; the caller closes them, also on failure).
+   */
+  public void finish(List<FieldVector> outputs, int groupCount) {
     for (int a = 0; a < specs.size(); a++) {
-      accumulators.get(a).ensureCapacity(groupCount);
-      accumulators.get(a).write(outputs.get(a), groupCount);
+      accumulators.get(a).finish(outputs.get(a), groupCount);
     }
   }
 
   @Override
-  public void close() {}
+  public void close() {
+    GuardedAccumulator.closeAll(accumulators);
+  }
 }

@@ -36,4 +36,12 @@ public final class Validity {
   public static long addressIfNulls(FieldVector vector) {
     return nullCount(vector) == 0 ? 0 : vector.getValidityBufferAddress();
   }
+
+  /**
+   * Whether {@code row} is NULL, given the address from {@link #addressIfNulls} (0: the vector
+   * has no NULLs).
+   */
+  public static boolean isNull(long address, int row) {
+    return address != 0 && ((MemoryUtil.getByte(address + (row >>> 3)) >>> (row & 7)) & 1) == 0;
+  }
 }

@@ -61,8 +61,7 @@ public final class HashAggregateOperator extends AbstractOperator {
   }
 
   private void consume() {
-    Schema inputSchema = input.schema();
-    accumulators = new GroupedAccumulators(aggregates, inputSchema, allocator());
+    accumulators = new GroupedAccumulators(aggregates, allocator());
     boolean global = groupColumns.length == 0;
     FieldVector[] keys = new FieldVector[groupColumns.length];
     VectorSchemaRoot batch;
@@ -91,21 +90,23 @@ public final class HashAggregateOperator extends AbstractOperator {
     int groupCount = global ? 1 : groups.groupCount();
     List<FieldVector> vectors = new ArrayList<>();
     List<Field> fields = schema.getFields();
-    FieldVector[] keyVectors = new FieldVector[groupColumns.length];
-    for (int k = 0; k < groupColumns.length; k++) {
-      keyVectors[k] = fields.get(k).createVector(allocator());
-      vectors.add(keyVectors[k]);
-    }
-    if (!global) {
-      KeyDecoder.decode(groups, keyVectors);
-    }
-    for (int a = 0; a < aggregates.size(); a++) {
-      FieldVector output = fields.get(groupColumns.length + a).createVector(allocator());
-      vectors.add(output);
+    try {
+      for (Field field : fields) {
+        vectors.add(field.createVector(allocator()));
+      }
+      if (!global) {
+        KeyDecoder.decode(groups, vectors.subList(0, groupColumns.length)
+            .toArray(new FieldVector[0]));
+      }
+      accumulators.finish(vectors.subList(groupColumns.length, vectors.size()), groupCount);
+    } catch (RuntimeException e) {
+      vectors.forEach(FieldVector::close);
+      throw e;
     }
     result = new VectorSchemaRoot(fields, vectors, groupCount);
-    accumulators.write(vectors.subList(groupColumns.length, vectors.size()), groupCount);
     result.setRowCount(groupCount);
+    // The states are no longer needed: release them before the groups are emitted.
+    accumulators.close();
   }
 
 
@@ -123,9 +124,6 @@ public final class HashAggregateOperator extends AbstractOperator {
   @Override
   public String describe() {
     return "HashAggregate[keys=" + java.util.Arrays.toString(groupColumns) + ", aggregates="
-        + aggregates.stream().map(a -> a.kind() + (a.distinct() ? " DISTINCT" : "")
-            + (a.argument() >= 0 ? "($" + a.argument() + ")" : "()")
-            + (a.filterColumn() >= 0 ? " FILTER($" + a.filterColumn() + ")" : ""))
-            .toList() + "]";
+        + aggregates + "]";
   }
 }

@@ -40,7 +40,7 @@ public final class TableSourceScanOperator extends AbstractOperator {
     Schema schema;
     try {
       schema = source.schema();
-    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+    } catch (RuntimeException | Error e) {
       throw FunctionFailures.wrap(e, owner, "while reading its schema");
     }
     if (schema == null) {
@@ -63,7 +63,7 @@ public final class TableSourceScanOperator extends AbstractOperator {
       batch = scan.next();
     } catch (QuiverException e) {
       throw e.withContext(owner);
-    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+    } catch (RuntimeException | Error e) {
       throw FunctionFailures.wrap(e, owner, "on batch " + batchNumber);
     }
     if (batch == null) {
@@ -108,7 +108,7 @@ public final class TableSourceScanOperator extends AbstractOperator {
       scan = null;
       try {
         open.close();
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) {
         throw FunctionFailures.wrap(e, owner, "while closing its scan");
       }
     }

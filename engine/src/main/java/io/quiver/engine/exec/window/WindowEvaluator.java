@@ -25,6 +25,9 @@ import org.apache.arrow.vector.types.pojo.Schema;
  *       start at UNBOUNDED PRECEDING, add/remove for moving frames; O(1) amortised per row.</li>
  *   <li>Value functions (LAG, LEAD, FIRST/LAST/NTH_VALUE, MIN, MAX) compute the row whose value
  *       is the result and gather those rows ({@link VectorGather}), which works for any type.</li>
+ *   <li>Registry aggregates run their accumulator over the frames ({@link FramedAggregate});
+ *       registry window functions are called once per partition
+ *       ({@link RegistryWindowFunction}).</li>
  * </ul>
  */
 public final class WindowEvaluator {
@@ -88,6 +91,10 @@ public final class WindowEvaluator {
       case COUNT_STAR -> slide(function,
           new CountAggregate(null, new ResultColumn(output, rows, name)));
       case SUM, AVG -> slide(function, sum(function, new ResultColumn(output, rows, name)));
+      case AGGREGATE_FUNCTION ->
+          new FramedAggregate(function, sorted, layout, orderKeys, allocator).compute(output);
+      case WINDOW_FUNCTION -> new RegistryWindowFunction(function, sorted, layout, orderKeys,
+          allocator).compute(output);
     }
     output.setValueCount(rows);
   }

@@ -20,12 +20,17 @@ public enum WindowFunctionKind {
   COUNT_STAR,
   AVG,
   MIN,
-  MAX;
+  MAX,
+  /** A registry aggregate (user, plugin, or a built-in reached by name) over each frame. */
+  AGGREGATE_FUNCTION,
+  /** A registry window function, called once per partition. */
+  WINDOW_FUNCTION;
 
   /** Whether the function's result depends on the frame (the others ignore it, as in SQL). */
   public boolean usesFrame() {
     return switch (this) {
-      case FIRST_VALUE, LAST_VALUE, NTH_VALUE, SUM, COUNT, COUNT_STAR, AVG, MIN, MAX -> true;
+      case FIRST_VALUE, LAST_VALUE, NTH_VALUE, SUM, COUNT, COUNT_STAR, AVG, MIN, MAX,
+          AGGREGATE_FUNCTION, WINDOW_FUNCTION -> true;
       default -> false;
     };
   }

@@ -18,8 +18,13 @@
  *       (EXECUTION) only when the frame's sum does not fit the result type; SUM of DECIMAL keeps
  *       the scale; SUM/AVG of REAL/DOUBLE use compensated summation with NaN and infinities
  *       counted apart, so a value leaving a sliding frame leaves nothing behind.</li>
- *   <li>Every aggregate slides over the frames in O(1) amortised per row (frame bounds only
- *       move forward within a partition); MIN/MAX use a monotonic deque.</li>
+ *   <li>Every built-in aggregate slides over the frames in O(1) amortised per row (frame bounds
+ *       only move forward within a partition); MIN/MAX use a monotonic deque.</li>
+ *   <li>Registry aggregates (user and plugin functions, or a built-in reached through a
+ *       shadowing name) run their accumulator over the frames: whole partitions and running
+ *       frames in O(n), other frames recomputed per row ({@code FramedAggregate} explains
+ *       the cost). Registry window functions are called once per partition with its frames
+ *       and peer groups.</li>
  *   <li>NTILE's bucket count is read at the partition's first row (NULL: NULL results;
  *       not positive: EXECUTION error); NTH_VALUE's n must be positive.</li>
  * </ul>

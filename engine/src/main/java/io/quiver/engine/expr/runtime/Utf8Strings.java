@@ -121,7 +121,7 @@ public final class Utf8Strings {
   }
 
   /** The byte length of the UTF-8 sequence that starts with {@code lead}. */
-  static int sequenceLength(byte lead) {
+  public static int sequenceLength(byte lead) {
     int b = lead & 0xFF;
     if (b < 0x80) {
       return 1;
@@ -137,7 +137,7 @@ public final class Utf8Strings {
    * The byte offset of the character {@code chars} characters after the start, or
    * {@code length} when the string is shorter.
    */
-  static int skipChars(long address, int length, long chars) {
+  public static int skipChars(long address, int length, long chars) {
     int offset = 0;
     while (chars > 0 && offset < length) {
       // ASCII fast path: a word of 8 ASCII bytes is 8 characters
@@ -401,7 +401,7 @@ public final class Utf8Strings {
   }
 
   /** Decodes the code point of the {@code size}-byte UTF-8 sequence at {@code address}. */
-  static int decode(long address, int size) {
+  public static int decode(long address, int size) {
     int b0 = MemoryUtil.getByte(address) & 0xFF;
     switch (size) {
       case 1:
@@ -419,7 +419,7 @@ public final class Utf8Strings {
   }
 
   /** Encodes a code point as UTF-8 at {@code address}; returns the byte count. */
-  static int encode(int codePoint, long address) {
+  public static int encode(int codePoint, long address) {
     if (codePoint < 0x80) {
       MemoryUtil.putByte(address, (byte) codePoint);
       return 1;

@@ -1,5 +1,6 @@
 package io.quiver.engine.function.builtin;
 
+import io.quiver.engine.function.builtin.aggregate.BuiltinAggregates;
 import io.quiver.engine.source.CsvTableFunction;
 import io.quiver.udf.function.FunctionDefinition;
 import java.util.ArrayList;
@@ -12,7 +13,9 @@ public final class BuiltinFunctions {
   public static List<FunctionDefinition> all() {
     List<FunctionDefinition> functions = new ArrayList<>();
     functions.addAll(BuiltinScalarFunctions.all());
+    functions.addAll(ApiScalarFunctions.all());
     functions.add(new CsvTableFunction());
+    functions.addAll(BuiltinAggregates.all());
     return functions;
   }
 }

@@ -1,0 +1,43 @@
+package io.quiver.engine.function.builtin.aggregate;
+
+import io.quiver.udf.function.GroupAccumulator;
+import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.FieldVector;
+
+/** The counts of {@link CountFunction}: one long per group. */
+final class CountAccumulator implements GroupAccumulator {
+  private long[] counts = new long[GroupArrays.INITIAL];
+
+  @Override
+  public void update(FieldVector[] arguments, int[] rows, int count, int[] groupIds,
+      int groupCount) {
+    counts = GroupArrays.grow(counts, groupCount);
+    long[] state = counts;
+    for (int i = 0; i < count; i++) {
+      state[groupIds[rows[i]]]++;
+    }
+  }
+
+  @Override
+  public void writeState(FieldVector[] state, int groupCount) {
+    finish(state[0], groupCount);
+  }
+
+  @Override
+  public void merge(FieldVector[] state, int rowCount, int[] groupIds, int groupCount) {
+    counts = GroupArrays.grow(counts, groupCount);
+    BigIntVector partial = (BigIntVector) state[0];
+    for (int row : StateRows.nonNull(partial, rowCount)) {
+      counts[groupIds[row]] += partial.get(row);
+    }
+  }
+
+  @Override
+  public void finish(FieldVector result, int groupCount) {
+    counts = GroupArrays.grow(counts, groupCount);
+    BigIntVector vector = (BigIntVector) result;
+    for (int group = 0; group < groupCount; group++) {
+      vector.set(group, counts[group]);
+    }
+  }
+}

@@ -1,0 +1,192 @@
+package io.quiver.engine.function.builtin.aggregate;
+
+import io.quiver.udf.error.ErrorKind;
+import io.quiver.udf.error.QuiverException;
+import io.quiver.udf.function.GroupAccumulator;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import org.apache.arrow.memory.util.MemoryUtil;
+import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.BitVector;
+import org.apache.arrow.vector.DecimalVector;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.Float4Vector;
+import org.apache.arrow.vector.Float8Vector;
+
+/**
+ * SUM, $SUM0 and AVG of integers and decimals: an exact 128-bit sum per group (two long
+ * arrays) and a row count. Values are read by address; DECIMAL(p &lt;= 18) and integers as one
+ * long (sign-extended into the high word), wider decimals as both words.
+ */
+final class ExactSumAccumulator implements GroupAccumulator {
+  /** 10^0 .. 10^22, each exactly representable as a double. */
+  private static final double[] POWERS_OF_TEN = new double[23];
+
+  static {
+    POWERS_OF_TEN[0] = 1;
+    for (int i = 1; i < POWERS_OF_TEN.length; i++) {
+      POWERS_OF_TEN[i] = POWERS_OF_TEN[i - 1] * 10;
+    }
+  }
+
+  private final SumFunction.Mode mode;
+  private final int scale;
+  private long[] high = new long[GroupArrays.INITIAL];
+  private long[] low = new long[GroupArrays.INITIAL];
+  private long[] counts = new long[GroupArrays.INITIAL];
+
+  ExactSumAccumulator(SumFunction.Mode mode, int scale) {
+    this.mode = mode;
+    this.scale = scale;
+  }
+
+  private void grow(int groupCount) {
+    high = GroupArrays.grow(high, groupCount);
+    low = GroupArrays.grow(low, groupCount);
+    counts = GroupArrays.grow(counts, groupCount);
+  }
+
+  @Override
+  public void update(FieldVector[] arguments, int[] rows, int count, int[] groupIds,
+      int groupCount) {
+    grow(groupCount);
+    if (count == 0) {
+      return;
+    }
+    FieldVector argument = arguments[0];
+    long data = argument.getDataBufferAddress();
+    long[] hi = high;
+    long[] lo = low;
+    long[] n = counts;
+    if (argument instanceof DecimalVector decimal && decimal.getPrecision() > 18) {
+      for (int i = 0; i < count; i++) {
+        int row = rows[i];
+        int group = groupIds[row];
+        long valueLow = MemoryUtil.getLong(data + 16L * row);
+        long valueHigh = MemoryUtil.getLong(data + 16L * row + 8);
+        long before = lo[group];
+        long after = before + valueLow;
+        hi[group] += valueHigh + (Long.compareUnsigned(after, before) < 0 ? 1 : 0);
+        lo[group] = after;
+        n[group]++;
+      }
+      return;
+    }
+    int width = ValueReader.width(argument);
+    for (int i = 0; i < count; i++) {
+      int row = rows[i];
+      int group = groupIds[row];
+      long value = ValueReader.readLong(data, width, row);
+      long before = lo[group];
+      long after = before + value;
+      hi[group] += (value >> 63) + (Long.compareUnsigned(after, before) < 0 ? 1 : 0);
+      lo[group] = after;
+      n[group]++;
+    }
+  }
+
+  @Override
+  public void writeState(FieldVector[] state, int groupCount) {
+    grow(groupCount);
+    DecimalVector sums = (DecimalVector) state[0];
+    for (int group = 0; group < groupCount; group++) {
+      StateRows.put128(sums, group, low[group], high[group]);
+    }
+    if (mode == SumFunction.Mode.SUM) {
+      BitVector nonEmpty = (BitVector) state[1];
+      for (int group = 0; group < groupCount; group++) {
+        nonEmpty.set(group, counts[group] > 0 ? 1 : 0);
+      }
+    } else if (mode == SumFunction.Mode.AVG) {
+      BigIntVector rowCounts = (BigIntVector) state[1];
+      for (int group = 0; group < groupCount; group++) {
+        rowCounts.set(group, counts[group]);
+      }
+    }
+  }
+
+  @Override
+  public void merge(FieldVector[] state, int rowCount, int[] groupIds, int groupCount) {
+    grow(groupCount);
+    DecimalVector sums = (DecimalVector) state[0];
+    for (int row : StateRows.nonNull(sums, rowCount)) {
+      int group = groupIds[row];
+      long before = low[group];
+      long after = before + StateRows.low(sums, row);
+      high[group] += StateRows.high(sums, row)
+          + (Long.compareUnsigned(after, before) < 0 ? 1 : 0);
+      low[group] = after;
+      if (mode == SumFunction.Mode.SUM) {
+        BitVector nonEmpty = (BitVector) state[1];
+        counts[group] += !nonEmpty.isNull(row) && nonEmpty.get(row) == 1 ? 1 : 0;
+      } else if (mode == SumFunction.Mode.AVG) {
+        BigIntVector rowCounts = (BigIntVector) state[1];
+        counts[group] += rowCounts.isNull(row) ? 0 : rowCounts.get(row);
+      }
+    }
+  }
+
+  private boolean empty(int group) {
+    return counts[group] == 0 && mode != SumFunction.Mode.SUM0;
+  }
+
+  private double doubleValue(int group) {
+    double value = toDouble(high[group], low[group], scale);
+    return mode == SumFunction.Mode.AVG ? value / counts[group] : value;
+  }
+
+  @Override
+  public void finish(FieldVector result, int groupCount) {
+    grow(groupCount);
+    if (result instanceof Float8Vector vector) {
+      for (int group = 0; group < groupCount; group++) {
+        if (!empty(group)) {
+          vector.set(group, doubleValue(group));
+        }
+      }
+    } else if (result instanceof Float4Vector vector) {
+      for (int group = 0; group < groupCount; group++) {
+        if (!empty(group)) {
+          vector.set(group, (float) doubleValue(group));
+        }
+      }
+    } else if (result instanceof BigIntVector vector) {
+      for (int group = 0; group < groupCount; group++) {
+        if (empty(group)) {
+          continue;
+        }
+        if (high[group] != (low[group] >> 63)) {
+          throw new QuiverException(ErrorKind.EXECUTION,
+              "bigint out of range: SUM overflows BIGINT; CAST the argument to DECIMAL(38,0)");
+        }
+        vector.set(group, low[group]);
+      }
+    } else if (result instanceof DecimalVector vector) {
+      if (vector.getScale() != scale) {
+        throw new QuiverException(ErrorKind.INTERNAL, "SUM result scale " + vector.getScale()
+            + " differs from the argument scale " + scale + " (a bug in Quiver)");
+      }
+      for (int group = 0; group < groupCount; group++) {
+        if (!empty(group)) {
+          StateRows.put128(vector, group, low[group], high[group]);
+        }
+      }
+    } else {
+      throw new QuiverException(ErrorKind.UNSUPPORTED,
+          "SUM/AVG into " + result.getField().getType() + " is not supported yet");
+    }
+  }
+
+  /**
+   * The decimal {@code (high, low) / 10^scale} as the nearest double: exact division of two
+   * exact doubles when the integer fits in 53 bits, else through BigDecimal (once per group).
+   */
+  static double toDouble(long high, long low, int scale) {
+    if (high == (low >> 63) && Math.abs(low) < (1L << 53) && scale < POWERS_OF_TEN.length) {
+      return (double) low / POWERS_OF_TEN[scale];
+    }
+    BigInteger unscaled = BigInteger.valueOf(high).shiftLeft(64)
+        .add(new BigInteger(Long.toUnsignedString(low)));
+    return new BigDecimal(unscaled, scale).doubleValue();
+  }
+}
