@@ -46,35 +46,31 @@ public final class PlusOne implements ScalarFunction {
   @Override
   public FieldVector evaluate(ScalarArguments arguments) {
     BigIntVector input = (BigIntVector) arguments.vector(0);
+    // When this throws (overflow), the host frees the vector newResult() made.
     BigIntVector result = (BigIntVector) arguments.newResult();
-    try {
-      int rows = arguments.rowCount();
-      int validityBytes = BitVectorHelper.getValidityBufferSizeFromCount(rows);
-      if (input.getNullCount() == 0) {
-        if (access == Access.ADDRESS) {
-          addOneByAddress(input.getDataBufferAddress(), result.getDataBufferAddress(), rows);
-        } else {
-          addOneChecked(input.getDataBuffer(), result.getDataBuffer(), rows);
-        }
-        result.getValidityBuffer().setOne(0L, (long) validityBytes);
+    int rows = arguments.rowCount();
+    int validityBytes = BitVectorHelper.getValidityBufferSizeFromCount(rows);
+    if (input.getNullCount() == 0) {
+      if (access == Access.ADDRESS) {
+        addOneByAddress(input.getDataBufferAddress(), result.getDataBufferAddress(), rows);
       } else {
-        ArrowBuf in = input.getDataBuffer();
-        ArrowBuf out = result.getDataBuffer();
-        for (int row = 0; row < rows; row++) {
-          // The value under a NULL is undefined: skip it rather than risk a false overflow.
-          if (!input.isNull(row)) {
-            long offset = (long) row * BigIntVector.TYPE_WIDTH;
-            out.setLong(offset, Math.addExact(in.getLong(offset), 1L));
-          }
-        }
-        result.getValidityBuffer().setBytes(0L, input.getValidityBuffer(), 0L, validityBytes);
+        addOneChecked(input.getDataBuffer(), result.getDataBuffer(), rows);
       }
-      result.setValueCount(rows);
-      return result;
-    } catch (RuntimeException e) {
-      result.close();
-      throw e;
+      result.getValidityBuffer().setOne(0L, (long) validityBytes);
+    } else {
+      ArrowBuf in = input.getDataBuffer();
+      ArrowBuf out = result.getDataBuffer();
+      for (int row = 0; row < rows; row++) {
+        // The value under a NULL is undefined: skip it rather than risk a false overflow.
+        if (!input.isNull(row)) {
+          long offset = (long) row * BigIntVector.TYPE_WIDTH;
+          out.setLong(offset, Math.addExact(in.getLong(offset), 1L));
+        }
+      }
+      result.getValidityBuffer().setBytes(0L, input.getValidityBuffer(), 0L, validityBytes);
     }
+    result.setValueCount(rows);
+    return result;
   }
 
   /** Both buffers hold at least {@code rows} values (the host sized them), so no check. */

@@ -2,7 +2,6 @@ package io.quiver.bench.function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 class AggregateFunctionBenchmarkTest {
@@ -22,25 +21,11 @@ class AggregateFunctionBenchmarkTest {
   }
 
   @Test
-  void verifyBuiltins() {
+  void verify() {
     AggregateFunctionBenchmark benchmark = smallBenchmark();
     try {
       assertThat(benchmark.builtinSum()).isEqualTo(weightedSum(sums));
       assertThat(benchmark.builtinSumOfSquares()).isEqualTo(weightedSum(sumsOfSquares));
-      assertThat(benchmark.allocator().getAllocatedMemory())
-          .isEqualTo(benchmark.tableAllocator().getAllocatedMemory());
-    } finally {
-      benchmark.tearDown();
-    }
-    assertThat(benchmark.allocator().getAllocatedMemory()).isZero();
-  }
-
-  @Test
-  @Disabled("user aggregates in SQL are not on main yet (the planner answers UNSUPPORTED"
-      + " 'aggregate function SUM_SQ is not supported yet')")
-  void verifyUserAggregate() {
-    AggregateFunctionBenchmark benchmark = smallBenchmark();
-    try {
       assertThat(benchmark.userSumOfSquares()).isEqualTo(weightedSum(sumsOfSquares));
       assertThat(benchmark.allocator().getAllocatedMemory())
           .isEqualTo(benchmark.tableAllocator().getAllocatedMemory());
