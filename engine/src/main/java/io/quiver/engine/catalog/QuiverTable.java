@@ -38,6 +38,16 @@ public interface QuiverTable extends AutoCloseable {
    */
   Operator scan(ExecutionContext context, int[] projection);
 
+  /**
+   * Opens a scan of {@code projection} with hints: {@code predicates} (columns indexed in
+   * {@link #schema()}) a table may use to skip data, and a {@code limit} (-1: none) it may stop
+   * at. The planner re-applies its filter, so ignoring the hints (the default) is correct.
+   */
+  default Operator scan(ExecutionContext context, int[] projection,
+      java.util.List<io.quiver.udf.function.ColumnPredicate> predicates, long limit) {
+    return scan(context, projection);
+  }
+
   /** A short description for EXPLAIN, for example {@code memory(lineitem)}. */
   String describe();
 

@@ -3,7 +3,10 @@ package io.quiver.engine.catalog;
 import io.quiver.engine.exec.ExecutionContext;
 import io.quiver.engine.exec.Operator;
 import io.quiver.engine.exec.operator.TableSourceScanOperator;
+import io.quiver.udf.function.ColumnPredicate;
+import io.quiver.udf.function.ScanRequest;
 import io.quiver.udf.function.TableSource;
+import java.util.List;
 import java.util.Objects;
 import org.apache.arrow.vector.types.pojo.Schema;
 
@@ -51,7 +54,14 @@ public final class TableSourceTable implements QuiverTable {
 
   @Override
   public Operator scan(ExecutionContext context, int[] projection) {
-    return new TableSourceScanOperator(context, name, owner, source, schema, projection);
+    return scan(context, projection, List.of(), -1);
+  }
+
+  @Override
+  public Operator scan(ExecutionContext context, int[] projection,
+      List<ColumnPredicate> predicates, long limit) {
+    return new TableSourceScanOperator(context, name, owner, source, schema,
+        new ScanRequest(projection, predicates, limit, context.batchSize()));
   }
 
   @Override

@@ -6,13 +6,15 @@ import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.NullVector;
 
 /**
- * The host's side of a call into an aggregate or window function that writes into vectors the
- * host allocated (GroupAccumulator.finish / writeState, WindowFunction.evaluate):
+ * The host's side of a call into a function: scalar calls ({@link ScalarFunctionInvoker}) and
+ * aggregate or window functions writing into vectors the host allocated
+ * (GroupAccumulator.finish / writeState, WindowFunction.evaluate):
  * <ul>
  *   <li>{@link #failure}: what the function threw, as the error contract wants it. User code
  *       (session or plugin) goes through {@link FunctionFailures}: USER_FUNCTION, RESOURCE
  *       for memory. A built-in's QuiverException keeps its kind (SUM overflow is EXECUTION)
- *       and gains the function as context; anything else from a built-in is INTERNAL.</li>
+ *       and gains the function as context; running out of memory is RESOURCE; anything else
+ *       from a built-in is INTERNAL.</li>
  *   <li>{@link #allocate} and {@link #check}: the host allocates room for every row and sets
  *       the value count afterwards; a function that set another value count, or closed,
  *       cleared or shrank the vector, broke the contract (USER_FUNCTION).</li>
@@ -29,13 +31,16 @@ public final class FunctionBoundary {
    */
   public static QuiverException failure(RegisteredFunction function, String owner,
       Throwable error, String where) {
-    if (function.source().layer() != FunctionSource.Layer.BUILTIN) {
+    boolean memory = error instanceof OutOfMemoryError
+        || error instanceof org.apache.arrow.memory.OutOfMemoryException;
+    if (function.source().layer() != FunctionSource.Layer.BUILTIN || memory) {
       return FunctionFailures.wrap(error, owner, where);
     }
+    String place = where == null || where.isEmpty() ? "" : " " + where;
     if (error instanceof QuiverException quiver) {
-      return quiver.withContext(owner + " " + where);
+      return quiver.withContext(owner + place);
     }
-    return QuiverException.wrap(ErrorKind.INTERNAL, owner + " " + where + " (a bug in Quiver)",
+    return QuiverException.wrap(ErrorKind.INTERNAL, owner + place + " (a bug in Quiver)",
         error);
   }
 

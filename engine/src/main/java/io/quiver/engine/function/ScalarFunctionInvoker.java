@@ -30,7 +30,7 @@ public final class ScalarFunctionInvoker {
   private final List<ArrowType> argumentTypes;
   private final Field resultField;
   private final boolean strict;
-  private final boolean builtin;
+  private final RegisteredFunction registered;
   private final String owner;
 
   public ScalarFunctionInvoker(ResolvedFunction resolved, Field resultField) {
@@ -38,7 +38,7 @@ public final class ScalarFunctionInvoker {
     this.argumentTypes = resolved.argumentTypes();
     this.resultField = resultField;
     this.strict = function.signature().nullHandling() == NullHandling.STRICT;
-    this.builtin = resolved.function().source().layer() == FunctionSource.Layer.BUILTIN;
+    this.registered = resolved.function();
     this.owner = FunctionFailures.describe("scalar", resolved.function());
   }
 
@@ -67,17 +67,9 @@ public final class ScalarFunctionInvoker {
     FieldVector result;
     try {
       result = function.evaluate(call);
-    } catch (QuiverException e) {
-      call.closeCreated();
-      if (builtin) {
-        // A built-in's own error (a DATA error for a bad value, say) is not a failure of user
-        // code: it keeps its kind and gains the function and batch as context.
-        throw e.withContext(owner + (where == null || where.isEmpty() ? "" : " " + where));
-      }
-      throw FunctionFailures.wrap(e, owner, where);
     } catch (RuntimeException | Error e) {
       call.closeCreated();
-      throw FunctionFailures.wrap(e, owner, where);
+      throw FunctionBoundary.failure(registered, owner, e, where);
     }
     check(result, arguments, rows, where);
     if (strict) {

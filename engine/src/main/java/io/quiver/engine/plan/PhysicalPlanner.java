@@ -16,6 +16,7 @@ import io.quiver.engine.exec.operator.ValuesOperator;
 import io.quiver.engine.exec.sort.SortKey;
 import io.quiver.udf.error.ErrorKind;
 import io.quiver.udf.error.QuiverException;
+import io.quiver.udf.function.ColumnPredicate;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,6 +57,8 @@ public final class PhysicalPlanner {
   private final QueryPlanner planner;
   private final RexBuilder rexBuilder;
   private final WindowPlanner windows;
+  /** A LIMIT (offset + fetch) the next scan may stop at, set by sort() for its input only. */
+  private long scanLimit = -1;
   private final AggregateCallPlanner aggregateCalls;
 
   public PhysicalPlanner(ExecutionContext context, QueryPlanner planner, RexBuilder rexBuilder) {
@@ -67,29 +70,32 @@ public final class PhysicalPlanner {
   }
 
   public Operator plan(RelNode rel) {
+    long limit = scanLimit;
+    scanLimit = -1;
     if (rel instanceof Calc calc) {
       RexProgram program = calc.getProgram();
       RexNode condition = program.getCondition() == null ? null
           : program.expandLocalRef(program.getCondition());
       List<RexNode> projections = new ArrayList<>();
       program.getProjectList().forEach(ref -> projections.add(program.expandLocalRef(ref)));
-      return calc(calc, calc.getInput(), condition, projections);
+      return calc(calc, calc.getInput(), condition, projections, condition == null ? limit : -1);
     }
     if (rel instanceof Project project) {
-      return calc(project, project.getInput(), null, project.getProjects());
+      return calc(project, project.getInput(), null, project.getProjects(), limit);
     }
     if (rel instanceof Filter filter) {
       List<RexNode> identity = new ArrayList<>();
       for (int i = 0; i < filter.getRowType().getFieldCount(); i++) {
         identity.add(rexBuilder.makeInputRef(filter.getInput(), i));
       }
-      return calc(filter, filter.getInput(), filter.getCondition(), identity);
+      return calc(filter, filter.getInput(), filter.getCondition(), identity, -1);
     }
     if (rel instanceof TableScan scan) {
-      return scan(scan, allColumns(scan.getRowType().getFieldCount()));
+      return scan(scan, allColumns(scan.getRowType().getFieldCount()), List.of(), limit);
     }
     if (rel instanceof TableFunctionScan scan) {
-      return tableFunction(scan, allColumns(scan.getRowType().getFieldCount()));
+      return tableFunction(scan, allColumns(scan.getRowType().getFieldCount()), List.of(),
+          limit);
     }
     if (rel instanceof Aggregate aggregate) {
       return aggregate(aggregate);
@@ -142,28 +148,33 @@ public final class PhysicalPlanner {
     return TypeMapping.toSchema(rel.getRowType());
   }
 
-  private Operator scan(TableScan scan, int[] projection) {
+  private Operator scan(TableScan scan, int[] projection, List<ColumnPredicate> predicates,
+      long limit) {
     CatalogSchema.TableAdapter adapter = scan.getTable().unwrap(CatalogSchema.TableAdapter.class);
     if (adapter == null) {
       throw new QuiverException(ErrorKind.INTERNAL, "table " + scan.getTable().getQualifiedName()
           + " is not a Quiver table");
     }
-    return adapter.table().scan(context, projection);
+    return adapter.table().scan(context, projection, predicates, limit);
   }
 
-  private Operator tableFunction(TableFunctionScan scan, int[] projection) {
+  private Operator tableFunction(TableFunctionScan scan, int[] projection,
+      List<ColumnPredicate> predicates, long limit) {
     RexCall call = (RexCall) scan.getCall();
     if (!(call.getOperator() instanceof TableFunctionOperator operator)) {
       throw new QuiverException(ErrorKind.UNSUPPORTED,
           "table function " + call.getOperator().getName() + " is not supported here");
     }
     QuiverTable table = operator.table(call);
-    return table.scan(context, projection);
+    return table.scan(context, projection, predicates, limit);
   }
 
-  /** A Calc, Project or Filter; over a scan, only the columns it uses are read. */
+  /**
+   * A Calc, Project or Filter; over a scan, only the columns it uses are read, and the
+   * filter's simple conjuncts and {@code limit} go to the scan as hints.
+   */
   private Operator calc(RelNode node, RelNode input, RexNode condition,
-      List<RexNode> projections) {
+      List<RexNode> projections, long limit) {
     Operator child;
     RelDataType inputType = input.getRowType();
     if (input instanceof TableScan || input instanceof TableFunctionScan) {
@@ -171,6 +182,7 @@ public final class PhysicalPlanner {
       if (condition != null) {
         all.add(condition);
       }
+      List<ColumnPredicate> predicates = ScanPredicates.extract(rexBuilder, condition);
       ImmutableBitSet used = RelOptUtil.InputFinder.bits(all, null);
       int[] columns = used.toArray();
       Mappings.TargetMapping mapping = Mappings.create(
@@ -191,8 +203,8 @@ public final class PhysicalPlanner {
         builder.add(inputType.getFieldList().get(column));
       }
       inputType = builder.build();
-      child = input instanceof TableScan scan ? scan(scan, columns)
-          : tableFunction((TableFunctionScan) input, columns);
+      child = input instanceof TableScan scan ? scan(scan, columns, predicates, limit)
+          : tableFunction((TableFunctionScan) input, columns, predicates, limit);
     } else {
       child = plan(input);
     }
@@ -301,8 +313,9 @@ public final class PhysicalPlanner {
   private Operator sort(Sort sort) {
     long offset = literalLong(sort.offset, 0);
     long fetch = literalLong(sort.fetch, -1);
-    Operator input = plan(sort.getInput());
     List<SortKey> keys = sortKeys(sort.getCollation().getFieldCollations());
+    scanLimit = keys.isEmpty() && fetch >= 0 ? offset + fetch : -1;
+    Operator input = plan(sort.getInput());
     if (keys.isEmpty()) {
       return new LimitOperator(context, input, offset, fetch);
     }

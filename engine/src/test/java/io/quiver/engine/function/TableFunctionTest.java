@@ -8,7 +8,9 @@ import io.quiver.engine.QuiverSession;
 import io.quiver.udf.error.ErrorKind;
 import io.quiver.udf.error.QuiverException;
 import io.quiver.udf.function.ArgumentType;
+import io.quiver.udf.function.ColumnPredicate;
 import io.quiver.udf.function.ReturnType;
+import io.quiver.udf.function.ScanRequest;
 import io.quiver.udf.function.Signature;
 import io.quiver.udf.function.TableArguments;
 import io.quiver.udf.function.TableFunction;
@@ -177,5 +179,74 @@ class TableFunctionTest {
     assertThat(type.getMessage()).contains("has type Utf8, expected Int(64, true)");
     session.functions().register(numbers("numbers", Fault.NONE));
     assertThat(rows("SELECT COUNT(*) FROM numbers(9)")).containsExactly(List.of(9L));
+  }
+
+  /** numbers(n) that remembers the requests it was scanned with. */
+  private static TableFunction recording(String name, List<ScanRequest> requests) {
+    TableFunction numbers = numbers(name, Fault.NONE);
+    return new TableFunction() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public Signature signature() {
+        return numbers.signature();
+      }
+
+      @Override
+      public TableSource open(TableArguments arguments) {
+        TableSource inner = numbers.open(arguments);
+        return new TableSource() {
+          @Override
+          public Schema schema() {
+            return inner.schema();
+          }
+
+          @Override
+          public TableScan scan(int[] projection, BufferAllocator allocator, int batchSize) {
+            return inner.scan(projection, allocator, batchSize);
+          }
+
+          @Override
+          public TableScan scan(ScanRequest request, BufferAllocator allocator) {
+            requests.add(request);
+            return inner.scan(request, allocator);
+          }
+        };
+      }
+    };
+  }
+
+  @Test
+  void filtersAndLimitsReachTheSourceAsHintsAndAreStillApplied() {
+    List<ScanRequest> requests = new java.util.ArrayList<>();
+    session.functions().register(recording("numbers", requests));
+    assertThat(rows("SELECT n FROM numbers(20) WHERE n > 15 AND n <> 18 AND n IN (16, 18, 19)"
+        + " AND n IS NOT NULL ORDER BY n")).containsExactly(List.of(16L), List.of(19L));
+    assertThat(requests).hasSize(1);
+    assertThat(requests.get(0).limit()).isEqualTo(-1);
+    // Calcite folds the conjuncts into one search: n IN (16, 19).
+    assertThat(requests.get(0).predicates()).singleElement().satisfies(predicate -> {
+      assertThat(predicate.column()).isZero();
+      assertThat(predicate.operator()).isEqualTo(ColumnPredicate.Operator.IN);
+      assertThat(predicate.values()).containsExactly(16L, 19L);
+    });
+    requests.clear();
+    assertThat(rows("SELECT COUNT(*) FROM numbers(20) WHERE 17 <= n")).containsExactly(
+        List.of(4L));
+    assertThat(requests.get(0).predicates()).singleElement().satisfies(predicate -> {
+      assertThat(predicate.operator()).isEqualTo(ColumnPredicate.Operator.GREATER_THAN_OR_EQUAL);
+      assertThat(predicate.value()).isEqualTo(17L);
+    });
+    requests.clear();
+    assertThat(rows("SELECT n FROM numbers(20) LIMIT 3 OFFSET 2")).hasSize(3);
+    assertThat(requests.get(0).limit()).isEqualTo(5);
+    assertThat(requests.get(0).predicates()).isEmpty();
+    requests.clear();
+    assertThat(rows("SELECT n FROM numbers(20) WHERE n > 4 LIMIT 3"))
+        .containsExactly(List.of(5L), List.of(6L), List.of(7L));
+    assertThat(requests.get(0).limit()).as("a filter between scan and LIMIT").isEqualTo(-1);
   }
 }

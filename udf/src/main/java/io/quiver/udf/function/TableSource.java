@@ -13,6 +13,14 @@ public interface TableSource extends AutoCloseable {
    */
   TableScan scan(int[] projection, BufferAllocator allocator, int batchSize);
 
+  /**
+   * Starts a scan for a {@link ScanRequest}: a source that can skip data by predicates or stop
+   * at a limit overrides this; by default it scans the projection.
+   */
+  default TableScan scan(ScanRequest request, BufferAllocator allocator) {
+    return scan(request.projection(), allocator, request.batchSize());
+  }
+
   /** Estimated rows, or -1 when unknown (used for join ordering). */
   default long estimatedRowCount() {
     return -1;

@@ -4,6 +4,7 @@ import io.quiver.engine.exec.AbstractOperator;
 import io.quiver.engine.exec.ExecutionContext;
 import io.quiver.engine.function.FunctionFailures;
 import io.quiver.udf.error.QuiverException;
+import io.quiver.udf.function.ScanRequest;
 import io.quiver.udf.function.TableScan;
 import io.quiver.udf.function.TableSource;
 import java.util.ArrayList;
@@ -22,17 +23,20 @@ public final class TableSourceScanOperator extends AbstractOperator {
   private final String table;
   private final String owner;
   private final TableSource source;
+  private final ScanRequest request;
   private final int[] projection;
   private TableScan scan;
   private int batchNumber;
 
   public TableSourceScanOperator(ExecutionContext context, String table, String owner,
-      TableSource source, Schema tableSchema, int[] projection) {
-    super("Scan", context, BatchListScanOperator.project(tableSchema, projection), List.of());
+      TableSource source, Schema tableSchema, ScanRequest request) {
+    super("Scan", context, BatchListScanOperator.project(tableSchema, request.projection()),
+        List.of());
     this.table = table;
     this.owner = owner;
     this.source = source;
-    this.projection = projection.clone();
+    this.request = request;
+    this.projection = request.projection();
   }
 
   /** The source's schema, or a USER_FUNCTION error when reading it fails. */
@@ -55,7 +59,7 @@ public final class TableSourceScanOperator extends AbstractOperator {
     VectorSchemaRoot batch;
     try {
       if (scan == null) {
-        scan = source.scan(projection.clone(), allocator(), context.batchSize());
+        scan = source.scan(request, allocator());
         if (scan == null) {
           throw FunctionFailures.contract(owner, "", "scan() returned null");
         }
@@ -116,6 +120,13 @@ public final class TableSourceScanOperator extends AbstractOperator {
 
   @Override
   public String describe() {
-    return "Scan[" + table + "]";
+    StringBuilder text = new StringBuilder("Scan[").append(table);
+    if (!request.predicates().isEmpty()) {
+      text.append(", predicates=").append(request.predicates());
+    }
+    if (request.limit() >= 0) {
+      text.append(", limit=").append(request.limit());
+    }
+    return text.append(']').toString();
   }
 }
