@@ -139,13 +139,16 @@ public final class FileSet {
       throw new QuiverException(ErrorKind.IO, "the glob " + entry + " matches no file: its"
           + " directory " + directory.toAbsolutePath() + " does not exist");
     }
-    PathMatcher matcher;
+    List<PathMatcher> matchers = new ArrayList<>();
     try {
-      matcher = FileSystems.getDefault().getPathMatcher("glob:" + pattern);
+      for (String variant : zeroOrMoreDirectories(pattern)) {
+        matchers.add(FileSystems.getDefault().getPathMatcher("glob:" + variant));
+      }
     } catch (IllegalArgumentException e) {
       throw new QuiverException(ErrorKind.DATA, "the glob " + entry + " is malformed: "
           + e.getMessage(), e);
     }
+    PathMatcher matcher = path -> matchers.stream().anyMatch(m -> m.matches(path));
     int depth = pattern.contains("**") ? Integer.MAX_VALUE : pattern.split("/").length;
     List<Path> matches = new ArrayList<>();
     try (Stream<Path> walk = Files.walk(directory, depth)) {
@@ -161,6 +164,24 @@ public final class FileSet {
           + directory.toAbsolutePath().normalize() + ")");
     }
     return accept(matches, policy);
+  }
+
+  /**
+   * The pattern with each {@code **}{@code /} kept or dropped: java.nio's {@code **}{@code /}
+   * needs at least one directory, but a glob's {@code **} means zero or more (as in DuckDB and
+   * shells with globstar).
+   */
+  private static List<String> zeroOrMoreDirectories(String pattern) {
+    int at = pattern.indexOf("**/");
+    if (at < 0) {
+      return List.of(pattern);
+    }
+    List<String> variants = new ArrayList<>();
+    for (String rest : zeroOrMoreDirectories(pattern.substring(at + 3))) {
+      variants.add(pattern.substring(0, at + 3) + rest);
+      variants.add(pattern.substring(0, at) + rest);
+    }
+    return variants;
   }
 
   private static List<Path> listDirectory(Path directory, List<String> extensions,
