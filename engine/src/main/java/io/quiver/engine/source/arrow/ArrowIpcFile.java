@@ -54,7 +54,12 @@ final class ArrowIpcFile implements AutoCloseable {
       long limit = Math.min(Long.MAX_VALUE / 8, size) * 4 + (16 << 20);
       allocator = parent.newChildAllocator("read_arrow " + path, 0, limit);
       if (isFileFormat(channel)) {
-        reader = new ArrowFileReader(channel, allocator);
+        ArrowFileReader fileReader = new ArrowFileReader(channel, allocator);
+        reader = fileReader;
+        IpcMessageCheck.checkBlocks(channel, fileReader.getDictionaryBlocks(),
+            org.apache.arrow.flatbuf.MessageHeader.DictionaryBatch);
+        IpcMessageCheck.checkBlocks(channel, fileReader.getRecordBlocks(),
+            org.apache.arrow.flatbuf.MessageHeader.RecordBatch);
       } else {
         IpcStreamCheck.check(channel);
         channel.position(0);

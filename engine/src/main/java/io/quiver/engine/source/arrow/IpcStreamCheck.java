@@ -43,8 +43,10 @@ final class IpcStreamCheck {
       readFully(channel, metadata, position + header);
       metadata.flip();
       long body;
+      Message message;
       try {
-        body = Message.getRootAsMessage(metadata).bodyLength();
+        message = Message.getRootAsMessage(metadata);
+        body = message.bodyLength();
       } catch (RuntimeException e) {
         throw corrupt(position, "the message metadata is not a valid flatbuffer ("
             + e.getClass().getSimpleName() + ")");
@@ -53,6 +55,7 @@ final class IpcStreamCheck {
         throw corrupt(position, "the message claims a body of " + body + " bytes but the"
             + " file has " + (size - metadataEnd) + " left");
       }
+      IpcMessageCheck.check(message, body, position);
       position = metadataEnd + body;
     }
   }
