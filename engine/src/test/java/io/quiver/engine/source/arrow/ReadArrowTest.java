@@ -226,4 +226,37 @@ class ReadArrowTest {
     assertThat(error.kind()).isEqualTo(ErrorKind.DATA);
     assertThat(error.getMessage()).contains("text.arrow");
   }
+
+  @Test
+  void partitionPredicatesSkipWholeFiles() throws IOException {
+    ArrowTestFiles.write(directory.resolve("p/k=1/f.arrow"), true, 0, 2, 2, false);
+    Files.createDirectories(directory.resolve("p/k=2"));
+    Files.writeString(directory.resolve("p/k=2/f.arrow").toAbsolutePath(), "corrupt",
+        java.nio.file.StandardOpenOption.CREATE_NEW);
+    String call = "read_arrow('" + quote(directory.resolve("p")) + "/*/*.arrow',"
+        + " '{\"table_partition_cols\": [\"k\"]}')";
+    assertThat(rows("SELECT id FROM " + call + " WHERE k = 1")).containsExactly(List.of(0L),
+        List.of(1L));
+    assertThat(rows("SELECT id FROM " + call + " WHERE k IN (0, 1)")).hasSize(2);
+    QuiverException error = failure("SELECT id FROM " + call + " WHERE k >= 1");
+    assertThat(error.kind()).isEqualTo(ErrorKind.DATA);
+    assertThat(error.getMessage()).contains("k=2");
+  }
+
+  @Test
+  void declaredPartitionTypesAreCheckedAndFileExtensionSelectsFiles() throws IOException {
+    ArrowTestFiles.write(directory.resolve("q/dt=2024-01-02/f.dat"), true, 0, 1, 1, false);
+    ArrowTestFiles.write(directory.resolve("q/dt=oops/f.dat"), true, 1, 1, 1, false);
+    String dir = quote(directory.resolve("q"));
+    QuiverException noFiles = failure("SELECT * FROM read_arrow('" + dir + "')");
+    assertThat(noFiles.kind()).isEqualTo(ErrorKind.IO);
+    assertThat(noFiles.getMessage()).contains("file_extension");
+    QuiverException badValue = failure("SELECT * FROM read_arrow('" + dir + "', '{\"file_extension\":"
+        + " \".dat\", \"table_partition_cols\": [\"dt:DATE\"]}')");
+    assertThat(badValue.kind()).isEqualTo(ErrorKind.DATA);
+    assertThat(badValue.getMessage()).contains("'oops'").contains("DATE");
+    assertThat(rows("SELECT dt, id FROM read_arrow('" + dir + "', '{\"file_extension\":"
+        + " \".dat\", \"table_partition_cols\": [\"dt\"]}') ORDER BY id")).containsExactly(
+        List.of("2024-01-02", 0L), List.of("oops", 1L));
+  }
 }
