@@ -259,4 +259,14 @@ class ReadArrowTest {
         + " \".dat\", \"table_partition_cols\": [\"dt\"]}') ORDER BY id")).containsExactly(
         List.of("2024-01-02", 0L), List.of("oops", 1L));
   }
+
+  @Test
+  void aViewOverReadArrowReadsTheFilesWhenQueried() throws IOException {
+    Path file = ArrowTestFiles.write(directory.resolve("view.arrow"), true, 0, 3, 2, true);
+    try (QueryResult created = session.sql("CREATE VIEW colors AS SELECT id, color FROM"
+        + " read_arrow('" + quote(file) + "')")) {
+      assertThat(created.returnsRows()).isFalse();
+    }
+    assertThat(rows("SELECT color FROM colors WHERE id = 2")).containsExactly(List.of("blue"));
+  }
 }
