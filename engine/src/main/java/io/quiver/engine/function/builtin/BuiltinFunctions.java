@@ -2,6 +2,7 @@ package io.quiver.engine.function.builtin;
 
 import io.quiver.engine.function.builtin.aggregate.BuiltinAggregates;
 import io.quiver.engine.source.CsvTableFunction;
+import io.quiver.engine.source.parquet.ReadParquetTableFunction;
 import io.quiver.udf.function.FunctionDefinition;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,7 @@ public final class BuiltinFunctions {
     functions.addAll(BuiltinScalarFunctions.all());
     functions.addAll(ApiScalarFunctions.all());
     functions.add(new CsvTableFunction());
+    functions.add(new ReadParquetTableFunction());
     functions.addAll(BuiltinAggregates.all());
     return functions;
   }
