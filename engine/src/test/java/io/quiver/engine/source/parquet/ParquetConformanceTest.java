@@ -234,7 +234,7 @@ class ParquetConformanceTest {
     return text.length() > 160 ? text.substring(0, 160) + "..." : text;
   }
 
-  private static boolean same(Object quiver, Object duck) {
+  static boolean same(Object quiver, Object duck) {
     if (quiver == null || duck == null) {
       return quiver == duck;
     }
@@ -251,7 +251,7 @@ class ParquetConformanceTest {
   }
 
   /** A Quiver value in the comparison domain. */
-  private static Object canonical(FieldVector vector, int row) {
+  static Object canonical(FieldVector vector, int row) {
     if (vector.isNull(row)) {
       return null;
     }
@@ -281,7 +281,7 @@ class ParquetConformanceTest {
     }
   }
 
-  private static List<List<Object>> duckRows(Connection duck, Path file, Schema schema)
+  static List<List<Object>> duckRows(Connection duck, Path file, Schema schema)
       throws Exception {
     StringBuilder select = new StringBuilder("SELECT ");
     List<Field> fields = schema.getFields();
