@@ -57,6 +57,15 @@ public final class ParquetFormat implements FileFormat {
     }
   }
 
+  /** The row count the footer states (for join ordering), without reading any page. */
+  public long rowCount(Path file) {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      return ParquetFooter.read(channel).metadata().getNum_rows();
+    } catch (Throwable e) {
+      throw failure(e, file);
+    }
+  }
+
   @Override
   public TableScan scan(Path file, Schema schema, ScanRequest request, ScanOptions options,
       BufferAllocator allocator) {

@@ -72,7 +72,7 @@ final class ParquetSchemaMapping {
   private ParquetColumn topLevel() {
     int firstLeaf = leaves;
     SchemaElement element = elements.get(Math.min(cursor, elements.size() - 1));
-    Field field = field(take(), 0);
+    Field field = field(take(), 0, false);
     String name = element.getName();
     boolean group = element.isSetNum_children() && element.getNum_children() > 0
         || !element.isSetType();
@@ -88,8 +88,13 @@ final class ParquetSchemaMapping {
         describe(element));
   }
 
-  /** The Arrow field of {@code element}, consuming its subtree. */
-  private Field field(SchemaElement element, int depth) {
+  /**
+   * The Arrow field of {@code element}, consuming its subtree.
+   *
+   * @param listLayer whether the parent is LIST or MAP annotated (its repeated child is the
+   *     list layer, not a list of its own)
+   */
+  private Field field(SchemaElement element, int depth, boolean listLayer) {
     if (depth > 64) {
       throw ParquetData.unsupported("schema nesting deeper than 64 levels at %s",
           element.getName());
@@ -111,16 +116,14 @@ final class ParquetSchemaMapping {
         throw ParquetData.corrupt("schema group %s claims %d children", name, count);
       }
       List<Field> children = new ArrayList<>();
+      boolean listOrMap = isList(element) || isMap(element);
       for (int i = 0; i < count; i++) {
-        children.add(field(take(), depth + 1));
+        children.add(field(take(), depth + 1, listOrMap));
       }
       if (isList(element) && children.size() == 1) {
         Field repeated = children.get(0);
         Field item = repeated.getChildren().size() == 1 && !repeated.getName().equals("array")
             && !repeated.getName().endsWith("_tuple") ? repeated.getChildren().get(0) : repeated;
-        if (item.getType() instanceof ArrowType.List && repeated == item) {
-          item = item.getChildren().get(0);
-        }
         field = new Field(name, new FieldType(nullable, ArrowType.List.INSTANCE, null),
             List.of(item));
       } else if (isMap(element) && children.size() == 1
@@ -138,19 +141,13 @@ final class ParquetSchemaMapping {
             children);
       }
     }
-    if (element.getRepetition_type() == FieldRepetitionType.REPEATED && depth > 0
-        && !isListChild(element)) {
-      return field;
-    }
-    if (element.getRepetition_type() == FieldRepetitionType.REPEATED) {
+    if (element.getRepetition_type() == FieldRepetitionType.REPEATED && !listLayer) {
+      // A repeated field outside a LIST/MAP annotation is a list of its values; inside one it
+      // is the annotation's repeated layer, which the parent unwraps.
       return new Field(name, new FieldType(true, ArrowType.List.INSTANCE, null),
           List.of(field));
     }
     return field;
-  }
-
-  private static boolean isListChild(SchemaElement element) {
-    return true;
   }
 
   private static boolean isList(SchemaElement element) {

@@ -59,8 +59,10 @@ public final class ReadParquetTableFunction implements TableFunction {
     ScanOptions options = new ScanOptions(Map.of(ParquetFormat.PRUNING, Boolean.TRUE,
         ParquetFormat.BATCH_SIZE, 0L), null);
     Schema schema;
+    long rows;
     try {
       schema = FORMAT.schema(file, options);
+      rows = FORMAT.rowCount(file);
     } catch (QuiverException e) {
       throw e.withContext(context);
     }
@@ -68,6 +70,11 @@ public final class ReadParquetTableFunction implements TableFunction {
       @Override
       public Schema schema() {
         return schema;
+      }
+
+      @Override
+      public long estimatedRowCount() {
+        return rows;
       }
 
       @Override

@@ -241,6 +241,28 @@ class ParquetReadTest {
   }
 
   @Test
+  void nestedColumnsMapToArrowNestedTypes() throws Exception {
+    Path file = write("shapes.parquet", "SELECT [1, 2] AS l, {'x': 1, 'y': 'a'} AS st,"
+        + " MAP {'k': 1.5} AS m, [[1], [2, 3]] AS ll", "");
+    List<org.apache.arrow.vector.types.pojo.Field> fields = format.schema(file, null)
+        .getFields();
+    assertThat(fields.get(0).getType()).isEqualTo(
+        org.apache.arrow.vector.types.pojo.ArrowType.List.INSTANCE);
+    assertThat(fields.get(0).getChildren().get(0).getType())
+        .isEqualTo(new org.apache.arrow.vector.types.pojo.ArrowType.Int(32, true));
+    assertThat(fields.get(1).getType()).isEqualTo(
+        org.apache.arrow.vector.types.pojo.ArrowType.Struct.INSTANCE);
+    assertThat(fields.get(1).getChildren()).extracting(f -> f.getName())
+        .containsExactly("x", "y");
+    assertThat(fields.get(2).getType()).isInstanceOf(
+        org.apache.arrow.vector.types.pojo.ArrowType.Map.class);
+    assertThat(fields.get(2).getChildren().get(0).getChildren()).extracting(f -> f.getName())
+        .containsExactly("key", "value");
+    assertThat(fields.get(3).getChildren().get(0).getType()).isEqualTo(
+        org.apache.arrow.vector.types.pojo.ArrowType.List.INSTANCE);
+  }
+
+  @Test
   void aCorruptPageNamesRowGroupAndColumn() throws Exception {
     Path file = write("plain.parquet", "SELECT i::BIGINT AS id FROM range(100) t(i)",
         ", COMPRESSION uncompressed");
