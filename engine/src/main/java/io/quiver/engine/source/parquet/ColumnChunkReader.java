@@ -18,7 +18,7 @@ import org.apache.parquet.format.Util;
  * values in any supported encoding. Every loop consumes bytes or values, so malformed input
  * ends in a DATA error, never a hang.
  */
-final class ColumnChunkReader {
+final class ColumnChunkReader implements ColumnReader {
   /** Pages larger than this (uncompressed) are treated as corrupt headers. */
   private static final int MAX_PAGE_BYTES = 1 << 30;
 
@@ -37,6 +37,8 @@ final class ColumnChunkReader {
   private RleBitPackedHybridDecoder definitionLevels;
   private ValuesDecoder valuesDecoder;
   private int[] levels = new int[1024];
+  /** Definition levels of the rows of the last read, when the column has levels. */
+  private int[] readLevels = new int[1024];
 
   ColumnChunkReader(ParquetColumn column, ColumnMetaData metadata, byte[] chunk) {
     this.column = column;
@@ -62,8 +64,16 @@ final class ColumnChunkReader {
     }
   }
 
-  /** Decodes the next {@code rows} rows into {@code vector} starting at row {@code start}. */
-  void read(int rows, FieldVector vector, int start) {
+  @Override
+  public int[] levels() {
+    return column.maxDefinitionLevel() > 0 ? readLevels : null;
+  }
+
+  @Override
+  public void read(int rows, FieldVector vector, int start) {
+    if (column.maxDefinitionLevel() > 0 && readLevels.length < rows) {
+      readLevels = new int[rows];
+    }
     int done = 0;
     while (done < rows) {
       if (pageRemaining == 0) {
@@ -84,6 +94,7 @@ final class ColumnChunkReader {
           present += levels[i] == max ? 1 : 0;
         }
         rowLevels = levels;
+        System.arraycopy(levels, 0, readLevels, done, n);
       }
       values.clear();
       if (present > 0) {

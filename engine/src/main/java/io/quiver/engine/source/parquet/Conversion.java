@@ -42,5 +42,7 @@ enum Conversion {
   /** BYTE_ARRAY or FIXED_LEN_BYTE_ARRAY without a text annotation, to Binary. */
   BINARY,
   /** FIXED_LEN_BYTE_ARRAY(16) annotated UUID, to its 36-character text. */
-  UUID
+  UUID,
+  /** A group without repeated fields inside, to an Arrow Struct of its converted fields. */
+  STRUCT
 }

@@ -72,6 +72,18 @@ final class ParquetSchemaMapping {
   private ParquetColumn topLevel() {
     int firstLeaf = leaves;
     SchemaElement element = elements.get(Math.min(cursor, elements.size() - 1));
+    if (element.isSetNum_children() && element.getNum_children() > 0
+        && element.getRepetition_type() != FieldRepetitionType.REPEATED && !isList(element)
+        && !isMap(element)) {
+      int savedCursor = cursor;
+      take();
+      ParquetColumn struct = struct(element, 0, element.getName(), 0);
+      if (struct != null) {
+        return struct;
+      }
+      cursor = savedCursor;
+      leaves = firstLeaf;
+    }
     Field field = field(take(), 0, false);
     String name = element.getName();
     boolean group = element.isSetNum_children() && element.getNum_children() > 0
@@ -86,6 +98,62 @@ final class ParquetSchemaMapping {
     return new ParquetColumn(field, name, firstLeaf, element.getType(),
         element.isSetType_length() ? element.getType_length() : 0, maxDefinition, conversion,
         describe(element));
+  }
+
+  /**
+   * A struct column for a group (already taken) whose subtree has no repeated field, LIST or
+   * MAP, and only readable leaves; null otherwise (the caller rewinds).
+   */
+  private ParquetColumn struct(SchemaElement element, int parentDefinition, String path,
+      int depth) {
+    if (depth > 64) {
+      return null;
+    }
+    int definition = parentDefinition
+        + (element.getRepetition_type() == FieldRepetitionType.REQUIRED ? 0 : 1);
+    int count = element.getNum_children();
+    if (count <= 0 || count > elements.size()) {
+      return null;
+    }
+    int firstLeaf = leaves;
+    List<ParquetColumn> children = new ArrayList<>();
+    List<Field> fields = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      SchemaElement child = take();
+      if (child.getRepetition_type() == FieldRepetitionType.REPEATED) {
+        return null;
+      }
+      String childPath = path + "." + child.getName();
+      ParquetColumn column;
+      if (child.isSetNum_children() && child.getNum_children() > 0 || !child.isSetType()) {
+        if (isList(child) || isMap(child)) {
+          return null;
+        }
+        column = struct(child, definition, childPath, depth + 1);
+        if (column == null) {
+          return null;
+        }
+      } else {
+        int leaf = leaves++;
+        Conversion conversion = conversion(child);
+        if (conversion == null) {
+          return null;
+        }
+        boolean optional = child.getRepetition_type() != FieldRepetitionType.REQUIRED;
+        Field field = new Field(child.getName(), new FieldType(optional,
+            arrowType(conversion, child), null), null);
+        column = new ParquetColumn(field, childPath, leaf, child.getType(),
+            child.isSetType_length() ? child.getType_length() : 0,
+            definition + (optional ? 1 : 0), conversion, describe(child));
+      }
+      children.add(column);
+      fields.add(column.field());
+    }
+    boolean nullable = element.getRepetition_type() != FieldRepetitionType.REQUIRED;
+    Field field = new Field(element.getName(), new FieldType(nullable, ArrowType.Struct.INSTANCE,
+        null), fields);
+    return new ParquetColumn(field, path, firstLeaf, null, 0, definition, Conversion.STRUCT,
+        describe(element), children);
   }
 
   /**
@@ -323,6 +391,7 @@ final class ParquetSchemaMapping {
       case STRING:
       case UUID: return ArrowType.Utf8.INSTANCE;
       case BINARY: return ArrowType.Binary.INSTANCE;
+      case STRUCT: return ArrowType.Struct.INSTANCE;
       default: throw new IllegalStateException("unmapped conversion " + conversion);
     }
   }

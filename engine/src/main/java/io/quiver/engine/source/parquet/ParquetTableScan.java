@@ -39,7 +39,7 @@ final class ParquetTableScan implements TableScan {
   /** The file's column for each projected output column, or null when the file lacks it. */
   private final ParquetColumn[] projected;
   private final List<RowGroupUnit> units = new ArrayList<>();
-  private final ColumnChunkReader[] readers;
+  private final ColumnReader[] readers;
   private long limitLeft;
   private int nextUnit;
   private RowGroupUnit current;
@@ -70,7 +70,8 @@ final class ParquetTableScan implements TableScan {
         if (column != null) {
           if (column.nested()) {
             throw ParquetData.unsupported("column %s has Parquet type %s, which Quiver cannot"
-                + " read yet (nested STRUCT, LIST and MAP columns and decimals wider than 38"
+                + " read yet (LIST, MAP and repeated fields, structs holding them, and decimals"
+                + " wider than 38"
                 + " digits are not decoded); leave it out of the query", column.path(),
                 column.description()).withContext("column " + column.name());
           }
@@ -83,7 +84,7 @@ final class ParquetTableScan implements TableScan {
         projected[p] = column;
         outputFields.add(wanted);
       }
-      readers = new ColumnChunkReader[projection.length];
+      readers = new ColumnReader[projection.length];
       List<RowGroup> groups = footer.rowGroups();
       for (int g = 0; g < groups.size(); g++) {
         RowGroup group = groups.get(g);
@@ -179,37 +180,49 @@ final class ParquetTableScan implements TableScan {
           continue;
         }
         columnName = column.name();
-        if (chunks == null || column.chunkIndex() >= chunks.size()) {
-          throw ParquetData.corrupt("row group has %d column chunks, column %s needs chunk %d",
-              chunks == null ? 0 : chunks.size(), column.path(), column.chunkIndex());
-        }
-        ColumnChunk chunk = chunks.get(column.chunkIndex());
-        ColumnMetaData metadata = chunk.getMeta_data();
-        if (metadata == null) {
-          throw ParquetData.unsupported("column chunk without inline metadata (stored in a"
-              + " separate file %s)", chunk.getFile_path());
-        }
-        if (metadata.getNum_values() < unit.rows()) {
-          throw ParquetData.corrupt("column chunk has %d values for %d rows",
-              metadata.getNum_values(), unit.rows());
-        }
-        long start = metadata.getData_page_offset();
-        if (metadata.isSetDictionary_page_offset() && metadata.getDictionary_page_offset() > 0
-            && metadata.getDictionary_page_offset() < start) {
-          start = metadata.getDictionary_page_offset();
-        }
-        long size = metadata.getTotal_compressed_size();
-        if (size > Integer.MAX_VALUE - 16) {
-          throw ParquetData.unsupported("column chunk of %d bytes (2 GB or more)", size);
-        }
-        ParquetData.checkRange(start, size, footer.fileSize(), "column chunk");
-        byte[] bytes = ParquetFooter.readFully(channel, start, (int) size);
-        readers[c] = new ColumnChunkReader(column, metadata, bytes);
+        readers[c] = open(column, chunks, unit);
       }
       rowsLeftInGroup = unit.rows();
     } catch (Throwable e) {
       throw failure(e, unit.rowGroup(), columnName);
     }
+  }
+
+  private ColumnReader open(ParquetColumn column, List<ColumnChunk> chunks, RowGroupUnit unit)
+      throws IOException {
+    if (column.conversion() == Conversion.STRUCT) {
+      List<ColumnReader> fields = new ArrayList<>();
+      for (ParquetColumn field : column.children()) {
+        fields.add(open(field, chunks, unit));
+      }
+      return new StructColumnReader(fields, column.maxDefinitionLevel());
+    }
+    if (chunks == null || column.chunkIndex() >= chunks.size()) {
+      throw ParquetData.corrupt("row group has %d column chunks, column %s needs chunk %d",
+          chunks == null ? 0 : chunks.size(), column.path(), column.chunkIndex());
+    }
+    ColumnChunk chunk = chunks.get(column.chunkIndex());
+    ColumnMetaData metadata = chunk.getMeta_data();
+    if (metadata == null) {
+      throw ParquetData.unsupported("column chunk of %s without inline metadata (stored in a"
+          + " separate file %s)", column.path(), chunk.getFile_path());
+    }
+    if (metadata.getNum_values() < unit.rows()) {
+      throw ParquetData.corrupt("column chunk of %s has %d values for %d rows", column.path(),
+          metadata.getNum_values(), unit.rows());
+    }
+    long start = metadata.getData_page_offset();
+    if (metadata.isSetDictionary_page_offset() && metadata.getDictionary_page_offset() > 0
+        && metadata.getDictionary_page_offset() < start) {
+      start = metadata.getDictionary_page_offset();
+    }
+    long size = metadata.getTotal_compressed_size();
+    if (size > Integer.MAX_VALUE - 16) {
+      throw ParquetData.unsupported("column chunk of %d bytes (2 GB or more)", size);
+    }
+    ParquetData.checkRange(start, size, footer.fileSize(), "column chunk of " + column.path());
+    byte[] bytes = ParquetFooter.readFully(channel, start, (int) size);
+    return new ColumnChunkReader(column, metadata, bytes);
   }
 
   private QuiverException failure(Throwable error, int rowGroup, String column) {

@@ -32,7 +32,7 @@ final class StatisticsPruner {
     for (ColumnPredicate predicate : predicates) {
       int index = predicate.column();
       if (index < 0 || index >= columns.length || columns[index] == null
-          || columns[index].nested()) {
+          || columns[index].nested() || columns[index].conversion() == Conversion.STRUCT) {
         continue;
       }
       ParquetColumn column = columns[index];

@@ -105,7 +105,7 @@ class ParquetConformanceTest {
             for (int r = 0; r < owned.getRowCount() && rows.size() < MAX_ROWS; r++) {
               List<Object> row = new ArrayList<>();
               for (FieldVector vector : owned.getFieldVectors()) {
-                row.add(canonical(vector, r));
+                flattenValues(vector, r, row);
               }
               rows.add(row);
             }
@@ -141,12 +141,13 @@ class ParquetConformanceTest {
           "DuckDB has " + expected.size() + " rows");
     }
     String overflowNote = "";
+    List<Field> leaves = leaves(schema);
     for (int r = 0; r < rows.size(); r++) {
-      for (int c = 0; c < schema.getFields().size(); c++) {
+      for (int c = 0; c < leaves.size(); c++) {
         if (rows.get(r).get(c) instanceof Long micros
             && Math.abs(micros) > Long.MAX_VALUE / 1000) {
           // Beyond the nanosecond range DuckDB's INT96 conversion overflows: no oracle.
-          overflowNote = "; row " + r + " column " + schema.getFields().get(c).getName()
+          overflowNote = "; row " + r + " column " + leaves.get(c).getName()
               + " (" + micros + " us) is outside DuckDB's nanosecond range, not compared";
           continue;
         }
@@ -281,12 +282,50 @@ class ParquetConformanceTest {
     }
   }
 
+  /** Leaf values of a row, struct fields flattened depth first. */
+  static void flattenValues(FieldVector vector, int row, List<Object> out) {
+    if (vector instanceof org.apache.arrow.vector.complex.StructVector struct) {
+      for (FieldVector child : struct.getChildrenFromFields()) {
+        if (struct.isNull(row)) {
+          int before = out.size();
+          flattenValues(child, row, out);
+          for (int i = before; i < out.size(); i++) {
+            out.set(i, null);
+          }
+        } else {
+          flattenValues(child, row, out);
+        }
+      }
+    } else {
+      out.add(canonical(vector, row));
+    }
+  }
+
+  /** The leaf fields of a schema, struct fields flattened depth first, named by their path. */
+  static List<Field> leaves(Schema schema) {
+    List<Field> leaves = new ArrayList<>();
+    for (Field field : schema.getFields()) {
+      addLeaves(field, "\"" + field.getName().replace("\"", "\"\"") + "\"", leaves);
+    }
+    return leaves;
+  }
+
+  private static void addLeaves(Field field, String path, List<Field> leaves) {
+    if (field.getType() instanceof ArrowType.Struct) {
+      for (Field child : field.getChildren()) {
+        addLeaves(child, path + ".\"" + child.getName().replace("\"", "\"\"") + "\"", leaves);
+      }
+    } else {
+      leaves.add(new Field(path, field.getFieldType(), field.getChildren()));
+    }
+  }
+
   static List<List<Object>> duckRows(Connection duck, Path file, Schema schema)
       throws Exception {
     StringBuilder select = new StringBuilder("SELECT ");
-    List<Field> fields = schema.getFields();
+    List<Field> fields = leaves(schema);
     for (int c = 0; c < fields.size(); c++) {
-      String column = "\"" + fields.get(c).getName().replace("\"", "\"\"") + "\"";
+      String column = fields.get(c).getName();
       select.append(c == 0 ? "" : ", ").append(switch (fields.get(c).getType().getTypeID()) {
         case FloatingPoint -> "CAST(" + column + " AS DOUBLE)";
         case Timestamp -> "epoch_us(CAST(" + column + " AS TIMESTAMP))";
