@@ -47,7 +47,8 @@ class ParquetCorruptionTest {
         statement.execute("COPY (SELECT i AS id, i % 7 AS small, CASE WHEN i % 5 = 0 THEN NULL"
             + " ELSE 'name ' || (i % 13) END AS name, i * 0.5 AS half,"
             + " CAST(i AS DECIMAL(12, 2)) AS amount, DATE '2020-01-01' + CAST(i AS INTEGER) AS day,"
-            + " i % 3 = 0 AS flag FROM range(300) t(i)) TO '" + file + "' (FORMAT parquet,"
+            + " i % 3 = 0 AS flag, CASE WHEN i % 4 = 0 THEN NULL ELSE {'a': i, 'b': 'x' || i}"
+            + " END AS st FROM range(300) t(i)) TO '" + file + "' (FORMAT parquet,"
             + " COMPRESSION " + codecs[i] + ", ROW_GROUP_SIZE 100"
             + (i % 2 == 0 ? ", PARQUET_VERSION v2" : "") + ")");
         FILES.add(Files.readAllBytes(file));
@@ -100,7 +101,9 @@ class ParquetCorruptionTest {
         List<Integer> flat = new ArrayList<>();
         List<Field> fields = schema.getFields();
         for (int i = 0; i < fields.size(); i++) {
-          if (fields.get(i).getChildren().isEmpty()) {
+          org.apache.arrow.vector.types.pojo.ArrowType type = fields.get(i).getType();
+          if (!(type instanceof org.apache.arrow.vector.types.pojo.ArrowType.List)
+              && !(type instanceof org.apache.arrow.vector.types.pojo.ArrowType.Map)) {
             flat.add(i);
           }
         }
