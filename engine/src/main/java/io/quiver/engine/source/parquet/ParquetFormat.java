@@ -48,8 +48,16 @@ public final class ParquetFormat implements FileFormat {
     return OPTIONS;
   }
 
+  /**
+   * The footer's schema, or the one given with {@code schema_ipc}: then the scan matches its
+   * fields to the file's columns by name (a missing column reads as nulls, a column of another
+   * type is a DATA error: values are not converted yet).
+   */
   @Override
   public Schema schema(Path file, ScanOptions options) {
+    if (options != null && options.schema() != null) {
+      return options.schema();
+    }
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
       return ParquetFooter.read(channel).schema();
     } catch (Throwable e) {

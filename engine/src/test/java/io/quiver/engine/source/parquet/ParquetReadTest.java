@@ -181,6 +181,30 @@ class ParquetReadTest {
   }
 
   @Test
+  void aGivenSchemaPicksColumnsByNameAndMissingOnesAreNull() throws Exception {
+    Path file = ordered();
+    Schema given = new Schema(List.of(
+        org.apache.arrow.vector.types.pojo.Field.nullable("K",
+            org.apache.arrow.vector.types.pojo.ArrowType.Utf8.INSTANCE),
+        org.apache.arrow.vector.types.pojo.Field.nullable("absent",
+            new org.apache.arrow.vector.types.pojo.ArrowType.Int(64, true)),
+        org.apache.arrow.vector.types.pojo.Field.nullable("id",
+            org.apache.arrow.vector.types.pojo.ArrowType.Utf8.INSTANCE)));
+    io.quiver.engine.source.options.ScanOptions options =
+        new io.quiver.engine.source.options.ScanOptions(java.util.Map.of(), given);
+    assertThat(format.schema(file, options)).isEqualTo(given);
+    try (TableScan scan = format.scan(file, given, new ScanRequest(new int[] {0, 1},
+        List.of(), 3, 10), options, allocator); VectorSchemaRoot batch = scan.next()) {
+      assertThat(batch.getVector(0).getObject(2).toString()).isEqualTo("k00002");
+      assertThat(batch.getVector(1).isNull(0)).isTrue();
+    }
+    QuiverException wrongType = catchThrowableOfType(QuiverException.class,
+        () -> format.scan(file, given, ScanRequest.of(new int[] {2}, 10), options, allocator));
+    assertThat(wrongType.kind()).isEqualTo(ErrorKind.DATA);
+    assertThat(wrongType.getMessage()).contains("column id");
+  }
+
+  @Test
   void limitStopsTheScan() throws Exception {
     Path file = ordered();
     Schema schema = format.schema(file, null);
