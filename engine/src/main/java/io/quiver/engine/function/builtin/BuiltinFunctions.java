@@ -4,6 +4,7 @@ import io.quiver.engine.function.builtin.aggregate.BuiltinAggregates;
 import io.quiver.engine.source.CsvTableFunction;
 import io.quiver.engine.source.arrow.ArrowIpcFormat;
 import io.quiver.engine.source.file.FileTableFunction;
+import io.quiver.engine.source.parquet.ParquetFormat;
 import io.quiver.udf.function.FunctionDefinition;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,7 @@ public final class BuiltinFunctions {
     functions.addAll(ApiScalarFunctions.all());
     functions.add(new CsvTableFunction());
     functions.add(new FileTableFunction(new ArrowIpcFormat()));
+    functions.add(new FileTableFunction(new ParquetFormat()));
     functions.addAll(BuiltinAggregates.all());
     return functions;
   }
