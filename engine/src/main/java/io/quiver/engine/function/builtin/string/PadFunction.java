@@ -5,12 +5,10 @@ import io.quiver.engine.expr.runtime.Utf8Strings;
 import io.quiver.udf.error.ErrorKind;
 import io.quiver.udf.error.QuiverException;
 import io.quiver.udf.function.ScalarArguments;
-import io.quiver.udf.function.ScalarFunction;
 import io.quiver.udf.function.Signature;
 import io.quiver.udf.function.Types;
 import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.BigIntVector;
-import org.apache.arrow.vector.FieldVector;
 
 /**
  * {@code lpad(VARCHAR, BIGINT, VARCHAR)} and {@code rpad(VARCHAR, BIGINT, VARCHAR)}: the string
@@ -20,13 +18,15 @@ import org.apache.arrow.vector.FieldVector;
  * DATA error (PostgreSQL returns the string unpadded). A result beyond the maximum string size
  * is a DATA error.
  */
-public final class PadFunction implements ScalarFunction {
+public final class PadFunction extends VarcharFunction {
   private static final Signature SIGNATURE =
       Signature.of(Types.VARCHAR, Types.VARCHAR, Types.BIGINT, Types.VARCHAR);
 
   private final boolean left;
 
   private PadFunction(boolean left) {
+    super(left ? "lpad" : "rpad", SIGNATURE, "the string padded on the " + (left ? "left" : "right")
+        + " to n characters with a fill string (cut to n when longer)");
     this.left = left;
   }
 
@@ -41,29 +41,7 @@ public final class PadFunction implements ScalarFunction {
   }
 
   @Override
-  public String name() {
-    return left ? "lpad" : "rpad";
-  }
-
-  @Override
-  public Signature signature() {
-    return SIGNATURE;
-  }
-
-  @Override
-  public String description() {
-    return "the string padded on the " + (left ? "left" : "right")
-        + " to n characters with a fill string (cut to n when longer)";
-  }
-
-  @Override
-  public FieldVector evaluate(ScalarArguments arguments) {
-    Utf8ResultBuilder result = new Utf8ResultBuilder(arguments.newResult(), name());
-    write(arguments, result);
-    return result.finish();
-  }
-
-  private void write(ScalarArguments arguments, Utf8ResultBuilder result) {
+  void write(ScalarArguments arguments, Utf8ResultBuilder result) {
     Utf8Column text = new Utf8Column(arguments.vector(0));
     BigIntVector counts = (BigIntVector) arguments.vector(1);
     long countData = counts.getDataBufferAddress();
