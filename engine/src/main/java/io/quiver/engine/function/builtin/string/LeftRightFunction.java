@@ -1,12 +1,10 @@
 package io.quiver.engine.function.builtin.string;
 
-import io.quiver.engine.exec.batch.Validity;
 import io.quiver.engine.expr.runtime.Utf8Strings;
 import io.quiver.udf.function.ScalarArguments;
 import io.quiver.udf.function.Signature;
 import io.quiver.udf.function.Types;
 import org.apache.arrow.memory.util.MemoryUtil;
-import org.apache.arrow.vector.BigIntVector;
 
 /**
  * {@code left(VARCHAR, BIGINT)} and {@code right(VARCHAR, BIGINT)}: the first (last) {@code n}
@@ -40,18 +38,16 @@ public final class LeftRightFunction extends VarcharFunction {
   @Override
   void write(ScalarArguments arguments, Utf8ResultBuilder result) {
     Utf8Column text = new Utf8Column(arguments.vector(0));
-    BigIntVector counts = (BigIntVector) arguments.vector(1);
-    long countData = counts.getDataBufferAddress();
-    long countNulls = Validity.addressIfNulls(counts);
+    BigIntColumn counts = new BigIntColumn(arguments.vector(1));
     int rows = arguments.rowCount();
     for (int row = 0; row < rows; row++) {
-      if (text.isNull(row) || Validity.isNull(countNulls, row)) {
+      if (text.isNull(row) || counts.isNull(row)) {
         result.setNull(row);
         continue;
       }
       long address = text.address(row);
       int length = text.length(row);
-      long count = MemoryUtil.getLong(countData + 8L * row);
+      long count = counts.get(row);
       if (left) {
         long keep = count >= 0 ? count
             : Math.max(0, Utf8Strings.charLength(address, length) + count);

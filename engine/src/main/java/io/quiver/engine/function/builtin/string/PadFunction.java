@@ -1,6 +1,5 @@
 package io.quiver.engine.function.builtin.string;
 
-import io.quiver.engine.exec.batch.Validity;
 import io.quiver.engine.expr.runtime.Utf8Strings;
 import io.quiver.udf.error.ErrorKind;
 import io.quiver.udf.error.QuiverException;
@@ -8,7 +7,6 @@ import io.quiver.udf.function.ScalarArguments;
 import io.quiver.udf.function.Signature;
 import io.quiver.udf.function.Types;
 import org.apache.arrow.memory.util.MemoryUtil;
-import org.apache.arrow.vector.BigIntVector;
 
 /**
  * {@code lpad(VARCHAR, BIGINT, VARCHAR)} and {@code rpad(VARCHAR, BIGINT, VARCHAR)}: the string
@@ -43,19 +41,17 @@ public final class PadFunction extends VarcharFunction {
   @Override
   void write(ScalarArguments arguments, Utf8ResultBuilder result) {
     Utf8Column text = new Utf8Column(arguments.vector(0));
-    BigIntVector counts = (BigIntVector) arguments.vector(1);
-    long countData = counts.getDataBufferAddress();
-    long countNulls = Validity.addressIfNulls(counts);
+    BigIntColumn widths = new BigIntColumn(arguments.vector(1));
     Utf8Column fill = new Utf8Column(arguments.vector(2));
     int rows = arguments.rowCount();
     for (int row = 0; row < rows; row++) {
-      if (text.isNull(row) || Validity.isNull(countNulls, row) || fill.isNull(row)) {
+      if (text.isNull(row) || widths.isNull(row) || fill.isNull(row)) {
         result.setNull(row);
         continue;
       }
       long address = text.address(row);
       int length = text.length(row);
-      long width = MemoryUtil.getLong(countData + 8L * row);
+      long width = widths.get(row);
       if (width <= 0) {
         result.commit(row, 0);
         continue;

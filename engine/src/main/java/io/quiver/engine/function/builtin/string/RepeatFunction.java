@@ -1,11 +1,8 @@
 package io.quiver.engine.function.builtin.string;
 
-import io.quiver.engine.exec.batch.Validity;
 import io.quiver.udf.function.ScalarArguments;
 import io.quiver.udf.function.Signature;
 import io.quiver.udf.function.Types;
-import org.apache.arrow.memory.util.MemoryUtil;
-import org.apache.arrow.vector.BigIntVector;
 
 /**
  * {@code repeat(VARCHAR, BIGINT) -> VARCHAR}: the string repeated {@code count} times; a count
@@ -24,16 +21,14 @@ public final class RepeatFunction extends VarcharFunction {
   @Override
   void write(ScalarArguments arguments, Utf8ResultBuilder result) {
     Utf8Column text = new Utf8Column(arguments.vector(0));
-    BigIntVector counts = (BigIntVector) arguments.vector(1);
-    long countData = counts.getDataBufferAddress();
-    long countNulls = Validity.addressIfNulls(counts);
+    BigIntColumn counts = new BigIntColumn(arguments.vector(1));
     int rows = arguments.rowCount();
     for (int row = 0; row < rows; row++) {
-      if (text.isNull(row) || Validity.isNull(countNulls, row)) {
+      if (text.isNull(row) || counts.isNull(row)) {
         result.setNull(row);
         continue;
       }
-      long count = MemoryUtil.getLong(countData + 8L * row);
+      long count = counts.get(row);
       int length = text.length(row);
       if (count <= 0 || length == 0) {
         result.commit(row, 0);
