@@ -34,20 +34,15 @@ final class ExactSumAccumulator extends SumAccumulator {
     this.scale = scale;
   }
 
-  private void grow(int groupCount) {
+  @Override
+  void grow(int groupCount) {
     high = GroupArrays.grow(high, groupCount);
     low = GroupArrays.grow(low, groupCount);
     counts = GroupArrays.grow(counts, groupCount);
   }
 
   @Override
-  public void update(FieldVector[] arguments, int[] rows, int count, int[] groupIds,
-      int groupCount) {
-    grow(groupCount);
-    if (count == 0) {
-      return;
-    }
-    FieldVector argument = arguments[0];
+  void add(FieldVector argument, int[] rows, int count, int[] groupIds) {
     long data = argument.getDataBufferAddress();
     long[] hi = high;
     long[] lo = low;

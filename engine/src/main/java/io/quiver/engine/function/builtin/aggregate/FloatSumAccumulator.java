@@ -13,19 +13,14 @@ final class FloatSumAccumulator extends SumAccumulator {
     super(mode);
   }
 
-  private void grow(int groupCount) {
+  @Override
+  void grow(int groupCount) {
     sums = GroupArrays.grow(sums, groupCount);
     counts = GroupArrays.grow(counts, groupCount);
   }
 
   @Override
-  public void update(FieldVector[] arguments, int[] rows, int count, int[] groupIds,
-      int groupCount) {
-    grow(groupCount);
-    if (count == 0) {
-      return;
-    }
-    FieldVector argument = arguments[0];
+  void add(FieldVector argument, int[] rows, int count, int[] groupIds) {
     long data = argument.getDataBufferAddress();
     double[] sum = sums;
     long[] n = counts;

@@ -1,6 +1,5 @@
 package io.quiver.engine.function.builtin.aggregate;
 
-import io.quiver.udf.function.GroupAccumulator;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.FieldVector;
@@ -11,9 +10,9 @@ import org.apache.arrow.vector.Float8Vector;
  * What the SUM, $SUM0 and AVG accumulators share, whatever the sum is held in: the row count per
  * group, its state column after the sum (SUM's {@code non_empty} flag, AVG's {@code count};
  * $SUM0 has none, see {@link SumFunction}), which groups give NULL, and results into DOUBLE or
- * REAL. The per-row loops stay in the subclasses.
+ * REAL.
  */
-abstract class SumAccumulator implements GroupAccumulator {
+abstract class SumAccumulator extends OneArgumentAccumulator {
   final SumFunction.Mode mode;
   /** Rows added per group (after a merge of $SUM0 state: only those added by update). */
   long[] counts = new long[GroupArrays.INITIAL];
