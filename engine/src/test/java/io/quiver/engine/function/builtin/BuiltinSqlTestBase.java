@@ -7,6 +7,7 @@ import io.quiver.engine.SessionTestBase;
 import io.quiver.udf.error.ErrorKind;
 import io.quiver.udf.error.QuiverException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -35,6 +36,11 @@ public abstract class BuiltinSqlTestBase extends SessionTestBase {
       values.add(row.get(0));
     }
     return values;
+  }
+
+  /** Expected values of a column, NULLs allowed. */
+  protected static List<Object> values(Object... values) {
+    return Arrays.asList(values);
   }
 
   /** The value of a one-row, one-column query. */
