@@ -208,17 +208,6 @@ class ReadArrowTest {
   }
 
   @Test
-  void unreadableFileIsAnIoError() throws IOException {
-    Path file = ArrowTestFiles.write(directory.resolve("secret.arrow"), true, 0, 1, 1, false);
-    file.toFile().setReadable(false, false);
-    org.junit.jupiter.api.Assumptions.assumeFalse(Files.isReadable(file),
-        "running as a user who can read any file (root)");
-    QuiverException error = failure("SELECT * FROM read_arrow('" + quote(file) + "')");
-    assertThat(error.kind()).isEqualTo(ErrorKind.IO);
-    assertThat(error.getMessage()).contains("secret.arrow").contains("permission");
-  }
-
-  @Test
   void notAnArrowFileIsADataErrorNamingTheFile() throws IOException {
     Path file = directory.resolve("text.arrow");
     Files.writeString(file, "id,name\n1,a\n");
