@@ -28,6 +28,7 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +48,9 @@ class ParquetConformanceTest {
   @Test
   void everyFileReadsCorrectlyOrFailsClearly() throws Exception {
     Path data = dataDirectory();
+    // In CI the corpus is always there: its absence is a failure, not a skip.
+    Assertions.assertFalse("true".equals(System.getenv("CI")) && !Files.isDirectory(data),
+        "CI=true but the parquet-testing corpus is missing at " + data.toAbsolutePath());
     Assumptions.assumeTrue(Files.isDirectory(data),
         "parquet-testing corpus not found at " + data.toAbsolutePath()
             + " (set -Dquiver.conformance.dir)");
