@@ -3,7 +3,6 @@ package io.quiver.engine.source.text;
 import io.airlift.compress.zstd.ZstdInputStream;
 import io.quiver.udf.error.ErrorKind;
 import io.quiver.udf.error.QuiverException;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
@@ -11,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
-import java.util.zip.ZipException;
 
 /**
  * The bytes of one text file, decompressed. Every failure is a QuiverException naming the file:
@@ -87,8 +85,10 @@ public final class TextInput implements AutoCloseable {
 
   private static QuiverException failure(Path file, Compression compression, Exception e) {
     String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    if (compression != Compression.NONE
-        && (e instanceof ZipException || e instanceof EOFException || e instanceof RuntimeException)) {
+    // A decompressor reports corrupt or truncated data as an IOException of its own (ZipException,
+    // EOFException or a plain IOException from zstd), so on compressed input every read failure
+    // is treated as bad data.
+    if (compression != Compression.NONE) {
       return new QuiverException(ErrorKind.DATA, "file " + file + " is not valid "
           + compression.name().toLowerCase(java.util.Locale.ROOT)
           + " data (truncated or corrupt): " + detail
