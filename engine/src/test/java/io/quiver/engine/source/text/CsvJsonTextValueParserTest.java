@@ -10,7 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-class TextValueParserTest {
+class CsvJsonTextValueParserTest {
   private final TextValueParser parser = new TextValueParser();
 
   private static byte[] b(String text) {

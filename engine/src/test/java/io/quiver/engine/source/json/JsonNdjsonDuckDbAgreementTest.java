@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Quiver's NDJSON reader and DuckDB's read_json agree on generated files. */
-class NdjsonDuckDbAgreementTest {
+class JsonNdjsonDuckDbAgreementTest {
   private BufferAllocator allocator;
   @TempDir
   Path directory;

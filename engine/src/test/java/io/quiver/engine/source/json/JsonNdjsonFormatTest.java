@@ -35,7 +35,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class NdjsonFormatTest {
+class JsonNdjsonFormatTest {
   private final NdjsonFormat format = new NdjsonFormat();
   private BufferAllocator allocator;
   @TempDir
