@@ -255,4 +255,17 @@ class ScalarFunctionTest {
     assertThat(error.kind()).isEqualTo(ErrorKind.UNSUPPORTED);
     assertThat(error.getMessage()).contains("upper (a registry function)");
   }
+
+  @Test
+  void primitiveRowAdaptersSkipNullRowsAndKeepThemNull() {
+    AtomicInteger calls = new AtomicInteger();
+    session.functions().register(RowFunctions.ofLong("count_calls", x -> {
+      calls.incrementAndGet();
+      return x * 10;
+    }));
+    session.functions().register(RowFunctions.ofDouble("halve", x -> x / 2));
+    assertThat(rows("SELECT s, count_calls(x), halve(x) FROM t ORDER BY s")).containsExactly(
+        List.of("a", 10L, 0.5), List.of("b", 20L, 1.0), Arrays.asList("c", null, null));
+    assertThat(calls.get()).isEqualTo(2);
+  }
 }

@@ -44,61 +44,91 @@ public final class JavaValueWriter {
 
   /** Sets {@code vector[row] = value}, growing the vector as needed (setSafe). */
   public static void write(FieldVector vector, int row, Object value) {
-    if (value == null) {
-      setNull(vector, row);
-      return;
-    }
-    try {
-      if (vector instanceof BitVector v) {
-        v.setSafe(row, ((Boolean) value) ? 1 : 0);
-      } else if (vector instanceof BigIntVector v) {
-        v.setSafe(row, exactLong(value));
-      } else if (vector instanceof IntVector v) {
-        v.setSafe(row, Math.toIntExact(exactLong(value)));
-      } else if (vector instanceof SmallIntVector v) {
-        v.setSafe(row, (short) inRange(exactLong(value), Short.MIN_VALUE, Short.MAX_VALUE));
-      } else if (vector instanceof TinyIntVector v) {
-        v.setSafe(row, (byte) inRange(exactLong(value), Byte.MIN_VALUE, Byte.MAX_VALUE));
-      } else if (vector instanceof Float4Vector v) {
-        v.setSafe(row, ((Number) value).floatValue());
-      } else if (vector instanceof Float8Vector v) {
-        v.setSafe(row, ((Number) value).doubleValue());
-      } else if (vector instanceof DecimalVector v) {
+    writer(vector).write(row, value);
+  }
+
+  /** Writes one value (null for NULL) at a row, growing the vector as needed. */
+  @FunctionalInterface
+  public interface ValueWriter {
+    void write(int row, Object value);
+  }
+
+  /**
+   * A writer into {@code vector}, chosen once per vector: for loops over many rows (the
+   * row-wise function adapters) that would otherwise test the vector's type per value.
+   */
+  public static ValueWriter writer(FieldVector vector) {
+    ValueWriter setter = setter(vector);
+    return (row, value) -> {
+      if (value == null) {
+        setNull(vector, row);
+        return;
+      }
+      try {
+        setter.write(row, value);
+      } catch (ClassCastException | ArithmeticException e) {
+        throw new QuiverException(ErrorKind.DATA, "value " + value + " ("
+            + value.getClass().getSimpleName() + ") does not fit column "
+            + vector.getField().getName() + " of type " + vector.getField().getType(), e);
+      }
+    };
+  }
+
+  /** Sets a non-NULL value; ClassCastException or ArithmeticException when it does not fit. */
+  private static ValueWriter setter(FieldVector vector) {
+    if (vector instanceof BitVector v) {
+      return (row, value) -> v.setSafe(row, ((Boolean) value) ? 1 : 0);
+    } else if (vector instanceof BigIntVector v) {
+      return (row, value) -> v.setSafe(row, exactLong(value));
+    } else if (vector instanceof IntVector v) {
+      return (row, value) -> v.setSafe(row, Math.toIntExact(exactLong(value)));
+    } else if (vector instanceof SmallIntVector v) {
+      return (row, value) -> v.setSafe(row,
+          (short) inRange(exactLong(value), Short.MIN_VALUE, Short.MAX_VALUE));
+    } else if (vector instanceof TinyIntVector v) {
+      return (row, value) -> v.setSafe(row,
+          (byte) inRange(exactLong(value), Byte.MIN_VALUE, Byte.MAX_VALUE));
+    } else if (vector instanceof Float4Vector v) {
+      return (row, value) -> v.setSafe(row, ((Number) value).floatValue());
+    } else if (vector instanceof Float8Vector v) {
+      return (row, value) -> v.setSafe(row, ((Number) value).doubleValue());
+    } else if (vector instanceof DecimalVector v) {
+      return (row, value) -> {
         BigDecimal decimal = exact(value).setScale(v.getScale(), RoundingMode.HALF_UP);
         if (decimal.precision() > v.getPrecision()) {
           throw new QuiverException(ErrorKind.DATA, "value " + value + " does not fit "
               + "DECIMAL(" + v.getPrecision() + "," + v.getScale() + ")");
         }
         v.setSafe(row, decimal);
-      } else if (vector instanceof VarCharVector v) {
-        v.setSafe(row, value.toString().getBytes(StandardCharsets.UTF_8));
-      } else if (vector instanceof DateDayVector v) {
-        v.setSafe(row, Math.toIntExact(((LocalDate) value).toEpochDay()));
-      } else if (vector instanceof TimeStampMicroVector v) {
+      };
+    } else if (vector instanceof VarCharVector v) {
+      return (row, value) -> v.setSafe(row, value.toString().getBytes(StandardCharsets.UTF_8));
+    } else if (vector instanceof DateDayVector v) {
+      return (row, value) -> v.setSafe(row, Math.toIntExact(((LocalDate) value).toEpochDay()));
+    } else if (vector instanceof TimeStampMicroVector v) {
+      return (row, value) -> {
         LocalDateTime timestamp = (LocalDateTime) value;
         long seconds = timestamp.toEpochSecond(ZoneOffset.UTC);
         v.setSafe(row, Math.addExact(Math.multiplyExact(seconds, 1_000_000L),
             timestamp.getNano() / 1000));
-      } else if (vector instanceof TimeMicroVector v) {
-        v.setSafe(row, ((LocalTime) value).toNanoOfDay() / 1000);
-      } else if (vector instanceof IntervalDayVector v) {
+      };
+    } else if (vector instanceof TimeMicroVector v) {
+      return (row, value) -> v.setSafe(row, ((LocalTime) value).toNanoOfDay() / 1000);
+    } else if (vector instanceof IntervalDayVector v) {
+      return (row, value) -> {
         Duration duration = (Duration) value;
         long days = duration.toDays();
         long millis = duration.minusDays(days).toMillis();
         v.setSafe(row, Math.toIntExact(days), Math.toIntExact(millis));
-      } else if (vector instanceof IntervalYearVector v) {
-        int months = value instanceof Period period
-            ? Math.toIntExact(period.toTotalMonths()) : ((Number) value).intValue();
-        v.setSafe(row, months);
-      } else {
-        throw new QuiverException(ErrorKind.UNSUPPORTED,
-            "constants of type " + vector.getField().getType() + " are not supported");
-      }
-    } catch (ClassCastException | ArithmeticException e) {
-      throw new QuiverException(ErrorKind.DATA, "value " + value + " ("
-          + value.getClass().getSimpleName() + ") does not fit column "
-          + vector.getField().getName() + " of type " + vector.getField().getType(), e);
+      };
+    } else if (vector instanceof IntervalYearVector v) {
+      return (row, value) -> v.setSafe(row, value instanceof Period period
+          ? Math.toIntExact(period.toTotalMonths()) : ((Number) value).intValue());
     }
+    return (row, value) -> {
+      throw new QuiverException(ErrorKind.UNSUPPORTED,
+          "constants of type " + vector.getField().getType() + " are not supported");
+    };
   }
 
   /** An integral value as a long without going through BigDecimal (the common case). */

@@ -6,9 +6,9 @@ import java.util.Objects;
 import java.util.function.DoubleUnaryOperator;
 import java.util.function.LongBinaryOperator;
 import java.util.function.LongUnaryOperator;
+import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.FieldVector;
-import org.apache.arrow.vector.Float8Vector;
 
 /**
  * Adapters from row-at-a-time Java code to {@link ScalarFunction}. Values cross with
@@ -39,6 +39,7 @@ public final class RowFunctions {
           Object[] values = new Object[width];
           FieldVector[] vectors = new FieldVector[width];
           ArrowValues.ValueReader[] readers = new ArrowValues.ValueReader[width];
+          JavaValueWriter.ValueWriter writer = JavaValueWriter.writer(result);
           for (int i = 0; i < width; i++) {
             vectors[i] = arguments.vector(i);
             readers[i] = ArrowValues.reader(vectors[i]);
@@ -51,7 +52,7 @@ public final class RowFunctions {
               hasNull |= isNull;
             }
             Object value = strict && hasNull ? null : call(code, values);
-            JavaValueWriter.write(result, row, value);
+            writer.write(row, value);
           }
           result.setValueCount(rows);
           return result;
@@ -69,15 +70,25 @@ public final class RowFunctions {
     return new Adapter(name, Signature.of(Types.BIGINT, Types.BIGINT)) {
       @Override
       public FieldVector evaluate(ScalarArguments arguments) {
-        BigIntVector input = (BigIntVector) arguments.vector(0);
-        BigIntVector result = (BigIntVector) arguments.newResult();
+        FieldVector input = arguments.vector(0);
+        FieldVector result = arguments.newResult();
         int rows = arguments.rowCount();
-        for (int row = 0; row < rows; row++) {
-          if (input.isNull(row)) {
-            result.setNull(row);
-          } else {
-            result.set(row, code.applyAsLong(input.get(row)));
+        long in = input.getDataBufferAddress();
+        long out = result.getDataBufferAddress();
+        if (input.getNullCount() == 0) {
+          for (int row = 0; row < rows; row++) {
+            MemoryUtil.putLong(out + row * 8L, code.applyAsLong(MemoryUtil.getLong(in + row * 8L)));
           }
+          markAllValid(result, rows);
+        } else {
+          long validity = input.getValidityBufferAddress();
+          for (int row = 0; row < rows; row++) {
+            if (isValid(validity, row)) {
+              MemoryUtil.putLong(out + row * 8L,
+                  code.applyAsLong(MemoryUtil.getLong(in + row * 8L)));
+            }
+          }
+          copyValidity(input, result, rows);
         }
         result.setValueCount(rows);
         return result;
@@ -114,20 +125,42 @@ public final class RowFunctions {
     return new Adapter(name, Signature.of(Types.DOUBLE, Types.DOUBLE)) {
       @Override
       public FieldVector evaluate(ScalarArguments arguments) {
-        Float8Vector input = (Float8Vector) arguments.vector(0);
-        Float8Vector result = (Float8Vector) arguments.newResult();
+        FieldVector input = arguments.vector(0);
+        FieldVector result = arguments.newResult();
         int rows = arguments.rowCount();
+        long in = input.getDataBufferAddress();
+        long out = result.getDataBufferAddress();
+        boolean nulls = input.getNullCount() > 0;
+        long validity = nulls ? input.getValidityBufferAddress() : 0;
         for (int row = 0; row < rows; row++) {
-          if (input.isNull(row)) {
-            result.setNull(row);
-          } else {
-            result.set(row, code.applyAsDouble(input.get(row)));
+          if (!nulls || isValid(validity, row)) {
+            double value = Double.longBitsToDouble(MemoryUtil.getLong(in + row * 8L));
+            MemoryUtil.putLong(out + row * 8L,
+                Double.doubleToRawLongBits(code.applyAsDouble(value)));
           }
+        }
+        if (nulls) {
+          copyValidity(input, result, rows);
+        } else {
+          markAllValid(result, rows);
         }
         result.setValueCount(rows);
         return result;
       }
     };
+  }
+
+  private static boolean isValid(long validity, int row) {
+    return ((MemoryUtil.getByte(validity + (row >>> 3)) >>> (row & 7)) & 1) != 0;
+  }
+
+  private static void markAllValid(FieldVector result, int rows) {
+    result.getValidityBuffer().setOne(0, (rows + 7) / 8);
+  }
+
+  private static void copyValidity(FieldVector from, FieldVector to, int rows) {
+    MemoryUtil.copyMemory(from.getValidityBufferAddress(), to.getValidityBufferAddress(),
+        (rows + 7) / 8);
   }
 
   private static Object call(RowFunction code, Object[] values) {
