@@ -246,6 +246,15 @@ class CsvFormatTest {
   }
 
   @Test
+  void emptyProjectionCountsRows() {
+    Path file = write(directory.resolve("count.csv"), "a,b\n1,2\n3,4\n5,6\n");
+    ScanOptions options = options(format, null);
+    Schema schema = format.schema(file, options);
+    assertThat(read(format, file, schema, ScanRequest.of(new int[0], 2), options, allocator))
+        .hasSize(3);
+  }
+
+  @Test
   void recordsCrossTinyBlocks() {
     StringBuilder text = new StringBuilder("id,name,note\r\n");
     for (int i = 0; i < 300; i++) {

@@ -168,6 +168,15 @@ class JsonNdjsonFormatTest {
   }
 
   @Test
+  void emptyProjectionCountsRows() {
+    Path file = file("{\"a\":1}\n\n{\"a\":2}\n{\"b\":3}\n");
+    ScanOptions options = options(format, null);
+    Schema schema = format.schema(file, options);
+    assertThat(read(format, file, schema, ScanRequest.of(new int[0], 2), options, allocator))
+        .hasSize(3);
+  }
+
+  @Test
   void compression() {
     byte[] bytes = "{\"a\":1}\n{\"a\":2}\n".getBytes(StandardCharsets.UTF_8);
     Path gz = write(directory.resolve("d.json.gz"), TextFormatTesting.gzip(bytes));
