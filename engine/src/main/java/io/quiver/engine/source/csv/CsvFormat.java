@@ -64,9 +64,15 @@ public final class CsvFormat implements FileFormat {
     }
     try (CsvTokenizer tokenizer = new CsvTokenizer(TextInput.open(file, csv.compression()), csv,
         blockSize, maxRecordSize)) {
-      return CsvSchemaInference.infer(tokenizer, csv);
+      Schema schema = CsvSchemaInference.infer(tokenizer, csv);
+      if (schema.getFields().isEmpty()) {
+        throw new QuiverException(ErrorKind.DATA, "file " + file + " is empty: "
+            + (csv.hasHeader() ? "it has no header" : "it has no record") + " to take the columns"
+            + " from. Remove it from the path, or give the columns with schema_ipc");
+      }
+      return schema;
     } catch (RuntimeException | Error e) {
-      throw QuiverException.wrap(ErrorKind.DATA, "read_csv('" + file + "')", e);
+      throw QuiverException.wrap(ErrorKind.DATA, null, e);
     }
   }
 

@@ -108,7 +108,8 @@ final class CsvScan implements TableScan {
       return root;
     } catch (RuntimeException | Error e) {
       root.close();
-      throw QuiverException.wrap(ErrorKind.DATA, "read_csv('" + file + "')", e);
+      // Messages name the file; the file table function adds its own context.
+      throw QuiverException.wrap(ErrorKind.DATA, null, e);
     }
   }
 
@@ -183,7 +184,7 @@ final class CsvScan implements TableScan {
             + " schema_infer_max_records, give a schema with schema_ipc, or set on_bad_row to"
             + " skip or null";
     return new QuiverException(ErrorKind.DATA, "file " + file + ", line " + tokenizer.line()
-        + ", column " + (column + 1) + " (" + schema.getFields().get(column).getName()
+        + ", column " + schema.getFields().get(column).getName() + " (field " + (column + 1)
         + "): cannot read '" + value + "' as " + writer.typeName() + ". " + hint);
   }
 

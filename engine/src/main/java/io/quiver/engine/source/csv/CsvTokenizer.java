@@ -308,7 +308,7 @@ final class CsvTokenizer implements AutoCloseable {
     int length = Math.min(40, limit - contentStart);
     String sample = new String(buffer, contentStart, Math.max(0, length), StandardCharsets.UTF_8);
     return new QuiverException(ErrorKind.DATA, "file " + file + ", line " + quoteLine
-        + ", field " + (fieldCount + 1) + ": unterminated quote (the quoted value starting \""
+        + ", field " + (fieldCount + 1) + ": unterminated quoted field (the quoted value starting \""
         + sample.replace("\n", "\\n").replace("\r", "\\r")
         + "\" is not closed before the end of the file). Close the quote or check the quote"
         + " option");

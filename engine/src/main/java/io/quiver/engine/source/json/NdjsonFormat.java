@@ -84,7 +84,7 @@ public final class NdjsonFormat implements FileFormat {
         maxLineSize)) {
       return NdjsonSchemaInference.infer(lines, factory, maxRecords, file.toString());
     } catch (RuntimeException | StackOverflowError e) {
-      throw QuiverException.wrap(ErrorKind.DATA, "read_json('" + file + "')", e);
+      throw QuiverException.wrap(ErrorKind.DATA, null, e);
     }
   }
 

@@ -99,7 +99,7 @@ final class NdjsonScan implements TableScan {
       return root;
     } catch (RuntimeException | StackOverflowError e) {
       root.close();
-      throw QuiverException.wrap(ErrorKind.DATA, "read_json('" + file + "')", e);
+      throw QuiverException.wrap(ErrorKind.DATA, null, e);
     }
   }
 

@@ -56,7 +56,7 @@ class CsvBadInputTest {
   @Test
   void unterminatedQuote() {
     assertFails("quote.csv", bytes("a,b\n1,x\n2,\"never closed\n3,y\n"), ErrorKind.DATA,
-        "line 3", "field 2", "unterminated quote", "never closed");
+        "line 3", "field 2", "unterminated quoted field", "never closed");
   }
 
   @Test
@@ -80,14 +80,14 @@ class CsvBadInputTest {
     }
     text.append("1.5x,y\n");
     assertFails("number.csv", bytes(text.toString()), ErrorKind.DATA, "line 1003",
-        "column 1 (a)", "'1.5x'", "Int(64, true)");
+        "column a (field 1)", "'1.5x'", "Int(64, true)");
     StringBuilder dates = new StringBuilder("d\n");
     for (int i = 0; i < 1000; i++) {
       dates.append("2024-01-01\n");
     }
     dates.append("2024-02-30\n");
     assertFails("date.csv", bytes(dates.toString()), ErrorKind.DATA, "line 1002",
-        "column 1 (d)", "'2024-02-30'", "Date(DAY)");
+        "column d (field 1)", "'2024-02-30'", "Date(DAY)");
   }
 
   @Test

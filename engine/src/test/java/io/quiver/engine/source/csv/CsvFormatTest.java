@@ -167,7 +167,7 @@ class CsvFormatTest {
     assertThatThrownBy(() -> rows(text, "schema_infer_max_records", 2L))
         .isInstanceOfSatisfying(QuiverException.class, e -> {
           assertThat(e.kind()).isEqualTo(ErrorKind.DATA);
-          assertThat(e.getMessage()).contains("line 4", "column 1 (a)", "'x'",
+          assertThat(e.getMessage()).contains("line 4", "column a (field 1)", "'x'",
               "schema_infer_max_records");
         });
   }
@@ -225,7 +225,7 @@ class CsvFormatTest {
     assertThatThrownBy(() -> readAll(format, bad, options, allocator))
         .isInstanceOfSatisfying(QuiverException.class, e -> {
           assertThat(e.kind()).isEqualTo(ErrorKind.DATA);
-          assertThat(e.getMessage()).contains("bad.csv", "line 2", "column 1 (i)",
+          assertThat(e.getMessage()).contains("bad.csv", "line 2", "column i (field 1)",
               "'99999999999'", "schema_ipc");
         });
   }
@@ -286,7 +286,11 @@ class CsvFormatTest {
 
   @Test
   void emptyFile() {
-    assertThat(schema("").getFields()).isEmpty();
+    assertThatThrownBy(() -> schema(""))
+        .isInstanceOfSatisfying(QuiverException.class, e -> {
+          assertThat(e.kind()).isEqualTo(ErrorKind.DATA);
+          assertThat(e.getMessage()).contains("data.csv", "is empty", "no header");
+        });
     assertThat(rows("a,b\n")).isEmpty();
   }
 }
