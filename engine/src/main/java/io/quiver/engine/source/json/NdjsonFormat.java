@@ -82,7 +82,13 @@ public final class NdjsonFormat implements FileFormat {
     }
     try (NdjsonLineReader lines = new NdjsonLineReader(open(file, options), blockSize,
         maxLineSize)) {
-      return NdjsonSchemaInference.infer(lines, factory, maxRecords, file.toString());
+      Schema schema = NdjsonSchemaInference.infer(lines, factory, maxRecords, file.toString());
+      if (schema.getFields().isEmpty()) {
+        throw new QuiverException(ErrorKind.DATA, "file " + file + " has no JSON object with a"
+            + " key to take the columns from. Remove it from the path, or give the columns with"
+            + " schema_ipc");
+      }
+      return schema;
     } catch (RuntimeException | StackOverflowError e) {
       throw QuiverException.wrap(ErrorKind.DATA, null, e);
     }

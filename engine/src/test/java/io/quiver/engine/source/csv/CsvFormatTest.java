@@ -285,6 +285,19 @@ class CsvFormatTest {
   }
 
   @Test
+  void badOptionValues() {
+    for (Object[] bad : new Object[][] {{"delimiter", ";;"}, {"quote", ""}, {"delimiter", "\""},
+        {"compression", "lz4"}, {"schema_infer_max_records", 0L}}) {
+      assertThatThrownBy(() -> schema("a\n1\n", bad))
+          .as("%s", Arrays.toString(bad))
+          .isInstanceOfSatisfying(QuiverException.class, e -> {
+            assertThat(e.kind()).isEqualTo(ErrorKind.DATA);
+            assertThat(e.getMessage()).contains((String) bad[0]);
+          });
+    }
+  }
+
+  @Test
   void emptyFile() {
     assertThatThrownBy(() -> schema(""))
         .isInstanceOfSatisfying(QuiverException.class, e -> {

@@ -177,6 +177,15 @@ class JsonNdjsonFormatTest {
   }
 
   @Test
+  void emptyFileIsADataError() {
+    assertThatThrownBy(() -> rows("\n{}\n"))
+        .isInstanceOfSatisfying(QuiverException.class, e -> {
+          assertThat(e.kind()).isEqualTo(ErrorKind.DATA);
+          assertThat(e.getMessage()).contains("data.json", "no JSON object");
+        });
+  }
+
+  @Test
   void compression() {
     byte[] bytes = "{\"a\":1}\n{\"a\":2}\n".getBytes(StandardCharsets.UTF_8);
     Path gz = write(directory.resolve("d.json.gz"), TextFormatTesting.gzip(bytes));
