@@ -205,6 +205,18 @@ class CsvFormatTest {
   }
 
   @Test
+  void skippedRowLeavesNoTraceInEarlierColumns() {
+    String text = "s,n,t\nx,1,p\nlonger text,zz,q\n,2,\nw,4,r\n";
+    for (int blockSize : new int[] {1, 4096}) {
+      CsvFormat reader = new CsvFormat(blockSize, 1 << 20);
+      Path file = write(directory.resolve("skip.csv"), text);
+      assertThat(readAll(reader, file, options(reader, null, "on_bad_row", "skip",
+          "schema_infer_max_records", 1L), allocator))
+          .containsExactly(row("x", 1L, "p"), row(null, 2L, null), row("w", 4L, "r"));
+    }
+  }
+
+  @Test
   void givenSchemaConvertsValues() {
     Schema given = new Schema(List.of(
         new Field("i", FieldType.nullable(new ArrowType.Int(32, true)), null),
