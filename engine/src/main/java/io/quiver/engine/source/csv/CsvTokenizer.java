@@ -34,6 +34,7 @@ final class CsvTokenizer implements AutoCloseable {
   private int limit;
   private boolean endOfInput;
   private long line = 1;
+  private boolean started;
 
   private int fieldCount;
   private int[] starts = new int[16];
@@ -64,6 +65,12 @@ final class CsvTokenizer implements AutoCloseable {
           return false;
         }
       }
+      if (!started) {
+        started = true;
+        if (!skipByteOrderMark()) {
+          continue;
+        }
+      }
       int start = position;
       pendingLines = 0;
       malformed = null;
@@ -85,6 +92,23 @@ final class CsvTokenizer implements AutoCloseable {
       }
       return true;
     }
+  }
+
+  /**
+   * Skips a UTF-8 byte order mark at the start of the input (spreadsheet exports write one).
+   * Returns false when the input must be read again first.
+   */
+  private boolean skipByteOrderMark() {
+    while (limit - position < 3 && !endOfInput) {
+      if (!refill(position)) {
+        break;
+      }
+    }
+    if (limit - position >= 3 && buffer[position] == (byte) 0xEF
+        && buffer[position + 1] == (byte) 0xBB && buffer[position + 2] == (byte) 0xBF) {
+      position += 3;
+    }
+    return position < limit;
   }
 
   /**

@@ -310,6 +310,19 @@ class CsvFormatTest {
   }
 
   @Test
+  void byteOrderMarkIsSkipped() {
+    byte[] text = "\uFEFFa,b\n1,2\n".getBytes(StandardCharsets.UTF_8);
+    for (int blockSize : new int[] {1, 2, 4096}) {
+      CsvFormat reader = new CsvFormat(blockSize, 1 << 20);
+      Path file = write(directory.resolve("bom.csv"), text);
+      assertThat(reader.schema(file, options(reader, null)).getFields())
+          .extracting(Field::getName).containsExactly("a", "b");
+      assertThat(readAll(reader, file, options(reader, null), allocator))
+          .containsExactly(row(1L, 2L));
+    }
+  }
+
+  @Test
   void emptyFile() {
     assertThatThrownBy(() -> schema(""))
         .isInstanceOfSatisfying(QuiverException.class, e -> {
