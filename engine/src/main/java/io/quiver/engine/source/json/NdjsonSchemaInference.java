@@ -8,7 +8,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import io.quiver.engine.source.text.TextValueParser;
+import org.apache.arrow.vector.types.DateUnit;
 import org.apache.arrow.vector.types.FloatingPointPrecision;
+import org.apache.arrow.vector.types.TimeUnit;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.FieldType;
@@ -17,11 +20,12 @@ import org.apache.arrow.vector.types.pojo.Schema;
 /**
  * Infers an NDJSON file's schema from its first lines: top-level keys in order of first
  * appearance become columns; objects become Struct, arrays List; types widen (BIGINT and DOUBLE
- * to DOUBLE, any other mix to VARCHAR, whose values are then the JSON text); a key only ever
- * null is VARCHAR. Strings stay VARCHAR (no date detection: give a schema for DATE/TIMESTAMP).
+ * to DOUBLE, DATE and TIMESTAMP to TIMESTAMP, any other mix to VARCHAR, whose values are then
+ * the JSON text); a key only ever null is VARCHAR. Strings of the form {@code yyyy-mm-dd} are
+ * DATE, with a time ({@code yyyy-mm-dd hh:mm[:ss[.f]]}, no zone) TIMESTAMP, as DuckDB detects.
  */
 final class NdjsonSchemaInference {
-  private enum Kind { NULL, BOOLEAN, BIGINT, DOUBLE, VARCHAR, STRUCT, LIST }
+  private enum Kind { NULL, BOOLEAN, BIGINT, DOUBLE, DATE, TIMESTAMP, VARCHAR, STRUCT, LIST }
 
   /** The inferred type of one value position. */
   private static final class Node {
@@ -92,7 +96,7 @@ final class NdjsonSchemaInference {
         kind = Kind.DOUBLE;
         break;
       case VALUE_STRING:
-        kind = Kind.VARCHAR;
+        kind = stringKind(parser);
         break;
       case START_OBJECT:
         kind = Kind.STRUCT;
@@ -113,7 +117,9 @@ final class NdjsonSchemaInference {
     } else if (node.kind != kind) {
       boolean numeric = (node.kind == Kind.BIGINT || node.kind == Kind.DOUBLE)
           && (kind == Kind.BIGINT || kind == Kind.DOUBLE);
-      node.kind = numeric ? Kind.DOUBLE : Kind.VARCHAR;
+      boolean temporal = (node.kind == Kind.DATE || node.kind == Kind.TIMESTAMP)
+          && (kind == Kind.DATE || kind == Kind.TIMESTAMP);
+      node.kind = numeric ? Kind.DOUBLE : temporal ? Kind.TIMESTAMP : Kind.VARCHAR;
       node.children = null;
       node.element = null;
     }
@@ -132,6 +138,31 @@ final class NdjsonSchemaInference {
     }
   }
 
+  /** DATE for {@code yyyy-mm-dd}, TIMESTAMP for a date with a time (no zone), else VARCHAR. */
+  private static Kind stringKind(JsonParser parser) throws IOException {
+    int length = parser.getTextLength();
+    if (length < 8 || length > 32) {
+      return Kind.VARCHAR;
+    }
+    char[] characters = parser.getTextCharacters();
+    int offset = parser.getTextOffset();
+    byte[] bytes = new byte[length];
+    for (int i = 0; i < length; i++) {
+      char character = characters[offset + i];
+      if (character > 127) {
+        return Kind.VARCHAR;
+      }
+      bytes[i] = (byte) character;
+    }
+    TextValueParser values = new TextValueParser();
+    values.parseDate(bytes, 0, length);
+    if (values.ok) {
+      return Kind.DATE;
+    }
+    values.parseTimestamp(bytes, 0, length);
+    return values.ok ? Kind.TIMESTAMP : Kind.VARCHAR;
+  }
+
   private static Field toField(String name, Node node) {
     switch (node.kind) {
       case BOOLEAN:
@@ -141,6 +172,11 @@ final class NdjsonSchemaInference {
       case DOUBLE:
         return new Field(name, FieldType.nullable(
             new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE)), null);
+      case DATE:
+        return new Field(name, FieldType.nullable(new ArrowType.Date(DateUnit.DAY)), null);
+      case TIMESTAMP:
+        return new Field(name, FieldType.nullable(
+            new ArrowType.Timestamp(TimeUnit.MICROSECOND, null)), null);
       case STRUCT: {
         List<Field> children = new ArrayList<>();
         for (Map.Entry<String, Node> entry : node.children.entrySet()) {

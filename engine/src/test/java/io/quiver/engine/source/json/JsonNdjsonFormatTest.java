@@ -105,6 +105,19 @@ class JsonNdjsonFormatTest {
   }
 
   @Test
+  void datesAndTimestampsInStrings() {
+    String text = "{\"d\":\"2024-03-01\",\"t\":\"2024-03-01\",\"s\":\"2024-03-01\"}\n"
+        + "{\"d\":null,\"t\":\"2024-03-02T10:00:00.5\",\"s\":\"later\"}\n";
+    Schema schema = format.schema(file(text), options(format, null));
+    assertThat(schema.getFields()).extracting(Field::getType).containsExactly(
+        new ArrowType.Date(DateUnit.DAY), new ArrowType.Timestamp(TimeUnit.MICROSECOND, null),
+        ArrowType.Utf8.INSTANCE);
+    assertThat(rows(text)).containsExactly(
+        row(19783, LocalDateTime.of(2024, 3, 1, 0, 0), "2024-03-01"),
+        row(null, LocalDateTime.of(2024, 3, 2, 10, 0, 0, 500_000_000), "later"));
+  }
+
+  @Test
   void nestedValueInVarcharColumnKeepsItsJson() {
     assertThat(rows("{\"a\":\"x\"}\n{\"a\":{\"b\":[1,2]}}\n"))
         .containsExactly(row("x"), row("{\"b\":[1,2]}"));
