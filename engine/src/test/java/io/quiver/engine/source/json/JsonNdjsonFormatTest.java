@@ -190,6 +190,21 @@ class JsonNdjsonFormatTest {
   }
 
   @Test
+  void deepNestingIsADataError() {
+    String deep = "{\"a\":" + "[".repeat(5000) + "]".repeat(5000) + "}\n";
+    assertThatThrownBy(() -> rows(deep))
+        .isInstanceOfSatisfying(QuiverException.class, e -> {
+          assertThat(e.kind()).isEqualTo(ErrorKind.DATA);
+          assertThat(e.getMessage()).contains("data.json", "line 1", "not valid JSON");
+        });
+  }
+
+  @Test
+  void byteOrderMarkIsSkipped() {
+    assertThat(rows("\uFEFF{\"a\":1}\n{\"a\":2}\n")).containsExactly(row(1L), row(2L));
+  }
+
+  @Test
   void emptyFileIsADataError() {
     assertThatThrownBy(() -> rows("\n{}\n"))
         .isInstanceOfSatisfying(QuiverException.class, e -> {
