@@ -56,9 +56,9 @@ public record CsvOptions(boolean hasHeader, byte delimiter, byte quote, byte esc
           "the first record holds the column names"),
       new OptionKey(DELIMITER, OptionType.STRING, ",", "the one-byte field separator"),
       new OptionKey(QUOTE, OptionType.STRING, "\"", "the one-byte quote character"),
-      new OptionKey(ESCAPE, OptionType.STRING, "\"",
-          "the one-byte character that escapes a quote inside quotes (the quote itself: doubled"
-              + " quotes)"),
+      new OptionKey(ESCAPE, OptionType.STRING, null,
+          "the one-byte character that escapes a quote inside quotes (default: the quote itself,"
+              + " so a doubled quote is a quote)"),
       new OptionKey(COMMENT, OptionType.STRING, null,
           "lines starting with this one-byte character are skipped (default: none)"),
       new OptionKey(NULL_STRING, OptionType.STRING, "",

@@ -139,6 +139,7 @@ class CsvFormatTest {
     assertThat(rows(text, "delimiter", ";", "quote", "'", "escape", "\\", "comment", "#"))
         .containsExactly(row("x;1", "it's"), row("y", "z"));
     assertThat(rows("a\tb\n1\t2\n", "delimiter", "\t")).containsExactly(row(1L, 2L));
+    assertThat(rows("a\n'it''s'\n", "quote", "'")).containsExactly(row("it's"));
   }
 
   @Test
