@@ -61,6 +61,15 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
 
   public QueryPlanner(Catalog catalog, FunctionSnapshot functions,
       ViewRowTypeCache viewRowTypes) {
+    this(catalog, functions, viewRowTypes, Map.of());
+  }
+
+  /**
+   * @param sessionOptions the session's options, handed to table functions (the file table
+   *     functions read their access policy from them)
+   */
+  public QueryPlanner(Catalog catalog, FunctionSnapshot functions,
+      ViewRowTypeCache viewRowTypes, Map<String, String> sessionOptions) {
     this.catalog = catalog;
     this.functions = functions;
     this.viewRowTypes = viewRowTypes;
@@ -72,7 +81,7 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
     this.catalogReader = new CalciteCatalogReader(root, List.of(), TYPE_FACTORY, config);
     this.operatorTable = SqlOperatorTables.chain(
         new RegistryOperatorTable(functions, name -> tableFunctions.computeIfAbsent(name,
-            key -> new TableFunctionOperator(key, functions))),
+            key -> new TableFunctionOperator(key, functions, sessionOptions))),
         SqlOperatorTables.of(List.of(RoundFunction.INSTANCE)),
         SqlStdOperatorTable.instance(),
         SqlOperatorTables.of(List.of(

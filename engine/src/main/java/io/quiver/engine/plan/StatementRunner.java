@@ -97,7 +97,7 @@ public final class StatementRunner {
 
   private Planned plan(String sql, int firstLine) {
     QueryPlanner planner = new QueryPlanner(session.catalog(), session.functions().snapshot(),
-        viewRowTypes);
+        viewRowTypes, session.options());
     try {
       SqlNode node = QueryPlanner.parse(sql, firstLine);
       RelRoot root = planner.toRel(node, firstLine);

@@ -43,13 +43,16 @@ import org.apache.calcite.util.NlsString;
 final class TableFunctionOperator extends SqlFunction implements SqlTableFunction {
   private final String name;
   private final FunctionSnapshot snapshot;
+  private final Map<String, String> sessionOptions;
   private final Map<List<Object>, QuiverTable> opened = new HashMap<>();
 
-  TableFunctionOperator(String name, FunctionSnapshot snapshot) {
+  TableFunctionOperator(String name, FunctionSnapshot snapshot,
+      Map<String, String> sessionOptions) {
     super(name.toUpperCase(java.util.Locale.ROOT), SqlKind.OTHER_FUNCTION, ReturnTypes.CURSOR,
         null, OperandTypes.VARIADIC, SqlFunctionCategory.USER_DEFINED_TABLE_FUNCTION);
     this.name = name;
     this.snapshot = snapshot;
+    this.sessionOptions = Map.copyOf(sessionOptions);
   }
 
   @Override
@@ -123,7 +126,7 @@ final class TableFunctionOperator extends SqlFunction implements SqlTableFunctio
     }
     TableFunction function = (TableFunction) resolved.function().definition();
     String owner = FunctionFailures.describe("table", resolved.function());
-    TableArguments call = new Call(values, options);
+    TableArguments call = new Call(values, options, sessionOptions);
     TableSource source;
     try {
       source = function.open(call);
@@ -194,7 +197,8 @@ final class TableFunctionOperator extends SqlFunction implements SqlTableFunctio
     opened.clear();
   }
 
-  private record Call(List<Object> values, String options) implements TableArguments {
+  private record Call(List<Object> values, String options, Map<String, String> sessionOptions)
+      implements TableArguments {
     Call {
       values = Collections.unmodifiableList(new ArrayList<>(values));
     }

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,15 +73,9 @@ final class PluginExports {
 
   /** Calls {@code functions(context)} and keeps each valid function. */
   void collectFunctions() {
-    FunctionBundle bundle;
-    try (ContextClassLoader ignored = ContextClassLoader.use(loader)) {
-      bundle = plugin.functions(context);
-    } catch (Throwable e) {
-      drop("functions()", e);
-      return;
-    }
+    FunctionBundle bundle = call("functions()", () -> plugin.functions(context),
+        "it returned null; return FunctionBundle.of() when there are none");
     if (bundle == null) {
-      drop("functions()", "it returned null; return FunctionBundle.of() when there are none");
       return;
     }
     Set<String> seen = new HashSet<>();
@@ -152,15 +147,10 @@ final class PluginExports {
    * {@code catalog} under the provider's name.
    */
   void collectTables(Catalog catalog) {
-    List<TableProvider> providers;
-    try (ContextClassLoader ignored = ContextClassLoader.use(loader)) {
-      providers = plugin.tableProviders(context);
-    } catch (Throwable e) {
-      drop("tableProviders()", e);
-      return;
-    }
+    List<TableProvider> providers = call("tableProviders()",
+        () -> plugin.tableProviders(context),
+        "it returned null; return List.of() when there are none");
     if (providers == null) {
-      drop("tableProviders()", "it returned null; return List.of() when there are none");
       return;
     }
     Set<String> seen = new LinkedHashSet<>();
@@ -171,15 +161,12 @@ final class PluginExports {
         drop(export, "the list holds null");
         continue;
       }
-      String name;
-      try (ContextClassLoader ignored = ContextClassLoader.use(loader)) {
-        name = provider.tableName();
-      } catch (Throwable e) {
-        drop(export, e);
+      String name = call(export, provider::tableName, "tableName() returned null");
+      if (name == null) {
         continue;
       }
-      if (name == null || name.isBlank()) {
-        drop(export, "tableName() returned " + (name == null ? "null" : "a blank name"));
+      if (name.isBlank()) {
+        drop(export, "tableName() returned a blank name");
         continue;
       }
       export = "table '" + name + "'";
@@ -203,15 +190,8 @@ final class PluginExports {
 
   /** Opens the provider's source as a catalog table, or records why not and returns null. */
   private QuiverTable open(TableProvider provider, String name, String export) {
-    TableSource source;
-    try (ContextClassLoader ignored = ContextClassLoader.use(loader)) {
-      source = provider.open();
-    } catch (Throwable e) {
-      drop(export, e);
-      return null;
-    }
+    TableSource source = call(export, provider::open, "open() returned null");
     if (source == null) {
-      drop(export, "open() returned null");
       return null;
     }
     try (ContextClassLoader ignored = ContextClassLoader.use(loader)) {
@@ -231,6 +211,25 @@ final class PluginExports {
       PluginFaults.rethrowIfFatal(e);
       LOG.warn("plugin {}: closing the source of table '{}' failed", pluginName, name, e);
     }
+  }
+
+  /**
+   * Calls into the plugin (its loader as the thread's context class loader) and returns what the
+   * call returned; when it throws or returns null, records {@code export} as dropped (for the
+   * failure, or for the reason {@code whenNull}) and returns null.
+   */
+  private <T> T call(String export, Supplier<T> call, String whenNull) {
+    T result;
+    try (ContextClassLoader ignored = ContextClassLoader.use(loader)) {
+      result = call.get();
+    } catch (Throwable e) {
+      drop(export, e);
+      return null;
+    }
+    if (result == null) {
+      drop(export, whenNull);
+    }
+    return result;
   }
 
   private void drop(String export, Throwable failure) {

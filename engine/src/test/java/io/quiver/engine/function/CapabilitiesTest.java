@@ -3,35 +3,14 @@ package io.quiver.engine.function;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.quiver.engine.QueryResult;
-import io.quiver.engine.QuiverSession;
+import io.quiver.engine.SessionTestBase;
 import io.quiver.udf.function.RowFunctions;
 import io.quiver.udf.plugin.PluginAbi;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** quiver_functions(), quiver_capabilities() and session.capabilities(). */
-class CapabilitiesTest {
-  private QuiverSession session;
-
-  @BeforeEach
-  void open() {
-    session = QuiverSession.open();
-  }
-
-  @AfterEach
-  void close() {
-    assertThat(session.allocator().getAllocatedMemory()).isZero();
-    session.close();
-  }
-
-  private List<List<Object>> rows(String sql) {
-    try (QueryResult result = session.sql(sql)) {
-      return result.toRows();
-    }
-  }
+class CapabilitiesTest extends SessionTestBase {
 
   @Test
   void quiverFunctionsListsSessionFunctionsFirstWithTheirSource() {

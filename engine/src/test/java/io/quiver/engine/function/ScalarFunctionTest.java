@@ -1,10 +1,10 @@
 package io.quiver.engine.function;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.quiver.engine.QueryResult;
 import io.quiver.engine.QuiverSession;
+import io.quiver.engine.SessionTestBase;
 import io.quiver.udf.error.ErrorKind;
 import io.quiver.udf.error.QuiverException;
 import io.quiver.udf.function.ArgumentType;
@@ -24,39 +24,21 @@ import java.util.function.Function;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VarCharVector;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Scalar user functions in SQL: resolution, execution, null handling, folding, failures. */
-class ScalarFunctionTest {
-  private QuiverSession session;
+class ScalarFunctionTest extends SessionTestBase {
+
+  @Override
+  protected QuiverSession newSession() {
+    return QuiverSession.builder().batchSize(2).build();
+  }
 
   @BeforeEach
-  void open() {
-    session = QuiverSession.builder().batchSize(2).build();
+  void createTable() {
     session.sql("CREATE TABLE t AS SELECT * FROM (VALUES (1, 'a'), (2, 'b'), (NULL, 'c'))"
         + " AS v(x, s)").close();
-  }
-
-  @AfterEach
-  void close() {
-    assertThat(session.allocator().getAllocatedMemory())
-        .as("only the tables hold memory after each query")
-        .isEqualTo(session.tableAllocator().getAllocatedMemory());
-    session.close();
-  }
-
-  private List<List<Object>> rows(String sql) {
-    try (QueryResult result = session.sql(sql)) {
-      return result.toRows();
-    }
-  }
-
-  private QuiverException failure(String sql) {
-    Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> rows(sql));
-    assertThat(thrown).isInstanceOf(QuiverException.class);
-    return (QuiverException) thrown;
   }
 
   /** A vectorised BIGINT -> BIGINT function built from a per-vector body. */

@@ -1,10 +1,9 @@
 package io.quiver.engine.function;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.quiver.engine.QueryResult;
 import io.quiver.engine.QuiverSession;
+import io.quiver.engine.SessionTestBase;
 import io.quiver.udf.error.ErrorKind;
 import io.quiver.udf.error.QuiverException;
 import io.quiver.udf.function.ArgumentType;
@@ -26,37 +25,17 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.FieldType;
 import org.apache.arrow.vector.types.pojo.Schema;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** User table functions: schema at plan time from constant arguments and options, failures. */
-class TableFunctionTest {
-  private QuiverSession session;
+class TableFunctionTest extends SessionTestBase {
 
   /** How the test source misbehaves. */
   enum Fault { NONE, OPEN, SECOND_BATCH, WRONG_TYPE }
 
-  @BeforeEach
-  void open() {
-    session = QuiverSession.builder().batchSize(4).build();
-  }
-
-  @AfterEach
-  void close() {
-    assertThat(session.allocator().getAllocatedMemory())
-        .isEqualTo(session.tableAllocator().getAllocatedMemory());
-    session.close();
-  }
-
-  private List<List<Object>> rows(String sql) {
-    try (QueryResult result = session.sql(sql)) {
-      return result.toRows();
-    }
-  }
-
-  private QuiverException failure(String sql) {
-    return catchThrowableOfType(() -> rows(sql), QuiverException.class);
+  @Override
+  protected QuiverSession newSession() {
+    return QuiverSession.builder().batchSize(4).build();
   }
 
   /**

@@ -1,10 +1,9 @@
 package io.quiver.engine.function;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
-import io.quiver.engine.QueryResult;
 import io.quiver.engine.QuiverSession;
+import io.quiver.engine.SessionTestBase;
 import io.quiver.engine.function.builtin.PlannerIntrinsic;
 import io.quiver.engine.function.fixtures.FailingAggregate;
 import io.quiver.engine.function.fixtures.FrameCount;
@@ -27,7 +26,6 @@ import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,12 +35,15 @@ import org.junit.jupiter.api.Test;
  * window operator. Batches of 2 rows, so every query crosses batch boundaries; every test ends
  * with the session's memory released.
  */
-class UserAggregateSqlTest {
-  private QuiverSession session;
+class UserAggregateSqlTest extends SessionTestBase {
+
+  @Override
+  protected QuiverSession newSession() {
+    return QuiverSession.builder().batchSize(2).memoryLimit(64L << 20).build();
+  }
 
   @BeforeEach
-  void open() {
-    session = QuiverSession.builder().batchSize(2).memoryLimit(64L << 20).build();
+  void registerFunctionsAndCreateTable() {
     session.functions().register(new SumOfSquares());
     session.functions().register(new WeightedAverage());
     session.functions().register(new NullCounter());
@@ -50,34 +51,6 @@ class UserAggregateSqlTest {
     session.functions().register(new FrameCount());
     execute("CREATE TABLE t AS SELECT * FROM (VALUES (1, 2, 1.5), (1, NULL, 2.0), (2, 3, 1.0),"
         + " (2, 3, NULL), (1, 4, 0.5), (3, NULL, NULL)) AS v(k, x, w)");
-  }
-
-  @AfterEach
-  void close() {
-    assertThat(session.allocator().getAllocatedMemory())
-        .isEqualTo(session.tableAllocator().getAllocatedMemory());
-    session.close();
-    assertThat(session.allocator().getAllocatedMemory()).isZero();
-  }
-
-  private void execute(String sql) {
-    try (QueryResult result = session.sql(sql)) {
-      result.toRows();
-    }
-  }
-
-  private List<List<Object>> rows(String sql) {
-    try (QueryResult result = session.sql(sql)) {
-      return result.toRows();
-    }
-  }
-
-  private QuiverException failure(String sql) {
-    Throwable thrown = catchThrowable(() -> rows(sql));
-    assertThat(thrown).as(sql).isInstanceOf(QuiverException.class);
-    assertThat(session.allocator().getAllocatedMemory()).as("memory after the failure")
-        .isEqualTo(session.tableAllocator().getAllocatedMemory());
-    return (QuiverException) thrown;
   }
 
   @Test

@@ -5,10 +5,9 @@ import static io.quiver.engine.plugin.PluginSources.itemsTable;
 import static io.quiver.engine.plugin.PluginSources.plugin;
 import static io.quiver.engine.plugin.PluginSources.tableProvider;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.quiver.engine.QueryResult;
-import io.quiver.engine.QuiverSession;
+import io.quiver.engine.SessionTestBase;
 import io.quiver.udf.error.ErrorKind;
 import io.quiver.udf.error.QuiverException;
 import java.io.IOException;
@@ -19,40 +18,17 @@ import java.util.Arrays;
 import java.util.List;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code LOAD PLUGIN '<jar>' [OPTIONS '<json>']} in SQL. */
-class LoadPluginSqlTest {
+class LoadPluginSqlTest extends SessionTestBase {
   @TempDir
   Path directory;
 
-  private QuiverSession session;
-
-  @BeforeEach
-  void open() {
-    session = QuiverSession.open();
-  }
-
   @AfterEach
-  void close() {
+  void sessionStillAnswers() {
     assertThat(rows("SELECT 1")).containsExactly(List.of(1));
-    assertThat(session.allocator().getAllocatedMemory())
-        .isEqualTo(session.tableAllocator().getAllocatedMemory());
-    session.close();
-  }
-
-  private List<List<Object>> rows(String sql) {
-    try (QueryResult result = session.sql(sql)) {
-      return result.toRows();
-    }
-  }
-
-  private QuiverException failure(String sql) {
-    Throwable thrown = catchThrowable(() -> rows(sql));
-    assertThat(thrown).isInstanceOf(QuiverException.class);
-    return (QuiverException) thrown;
   }
 
   /** {@code path} as a SQL string literal. */

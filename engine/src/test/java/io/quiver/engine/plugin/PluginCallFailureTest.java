@@ -3,10 +3,8 @@ package io.quiver.engine.plugin;
 import static io.quiver.engine.plugin.PluginSources.itemsTable;
 import static io.quiver.engine.plugin.PluginSources.plugin;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
-import io.quiver.engine.QueryResult;
-import io.quiver.engine.QuiverSession;
+import io.quiver.engine.SessionTestBase;
 import io.quiver.udf.error.ErrorKind;
 import io.quiver.udf.error.QuiverException;
 import java.io.IOException;
@@ -21,11 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
  * A plugin that loads fine but misbehaves when its code runs: each failure is a USER_FUNCTION
  * error naming the plugin and the function, and the next query works.
  */
-class PluginCallFailureTest {
+class PluginCallFailureTest extends SessionTestBase {
   @TempDir
   Path directory;
-
-  private QuiverSession session;
 
   /** Scalar functions over BIGINT that break the contract in one way each. */
   private static final String MEMBERS = """
@@ -113,8 +109,7 @@ class PluginCallFailureTest {
       """;
 
   @BeforeEach
-  void open() throws IOException {
-    session = QuiverSession.open();
+  void loadPlugin() throws IOException {
     String helper = "package calls; public class Helper { public static long offset() {"
         + " return 1; } }";
     Path jar = PluginJarBuilder.in(directory).source("calls.Plugin",
@@ -128,24 +123,13 @@ class PluginCallFailureTest {
   }
 
   @AfterEach
-  void close() {
+  void nextQueryWorks() {
     assertThat(rows("SELECT good_one(id) FROM calls_items ORDER BY 1"))
         .as("the next query works").containsExactly(List.of(2L), List.of(3L), List.of(4L));
-    assertThat(session.allocator().getAllocatedMemory())
-        .isEqualTo(session.tableAllocator().getAllocatedMemory());
-    session.close();
-  }
-
-  private List<List<Object>> rows(String sql) {
-    try (QueryResult result = session.sql(sql)) {
-      return result.toRows();
-    }
   }
 
   private QuiverException callFailure(String function) {
-    Throwable thrown = catchThrowable(() -> rows("SELECT " + function + "(id) FROM calls_items"));
-    assertThat(thrown).isInstanceOf(QuiverException.class);
-    QuiverException error = (QuiverException) thrown;
+    QuiverException error = failure("SELECT " + function + "(id) FROM calls_items");
     assertThat(error.kind()).as(error.getMessage()).isEqualTo(ErrorKind.USER_FUNCTION);
     assertThat(error.getMessage())
         .contains("scalar function '" + function + "' (plugin calls) failed");
@@ -185,9 +169,7 @@ class PluginCallFailureTest {
   }
 
   private void assertScanFailure(String table, String cause) {
-    Throwable thrown = catchThrowable(() -> rows("SELECT COUNT(*) FROM " + table));
-    assertThat(thrown).isInstanceOf(QuiverException.class);
-    QuiverException error = (QuiverException) thrown;
+    QuiverException error = failure("SELECT COUNT(*) FROM " + table);
     assertThat(error.kind()).as(error.getMessage()).isEqualTo(ErrorKind.USER_FUNCTION);
     assertThat(error.getMessage()).contains("table '" + table + "' (plugin calls)")
         .contains(cause);

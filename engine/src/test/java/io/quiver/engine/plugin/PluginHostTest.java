@@ -7,8 +7,8 @@ import static io.quiver.engine.plugin.PluginSources.tableProvider;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import io.quiver.engine.QueryResult;
 import io.quiver.engine.QuiverSession;
+import io.quiver.engine.SessionTestBase;
 import io.quiver.engine.function.FunctionSnapshot;
 import io.quiver.engine.function.RegisteredFunction;
 import io.quiver.udf.error.ErrorKind;
@@ -20,7 +20,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,36 +27,14 @@ import org.junit.jupiter.api.io.TempDir;
  * Loading real plugin jars (compiled while the test runs) into a session: what loads, what is
  * dropped and why, and that the session keeps working whatever the plugin does.
  */
-class PluginHostTest {
+class PluginHostTest extends SessionTestBase {
   @TempDir
   Path directory;
 
-  private QuiverSession session;
-
-  @BeforeEach
-  void open() {
-    session = QuiverSession.open();
-  }
-
   @AfterEach
-  void close() {
-    // Whatever the plugin did, the session still answers and holds no query memory.
+  void sessionStillAnswers() {
+    // Whatever the plugin did, the session still answers (and holds no query memory).
     assertThat(rows("SELECT 1")).containsExactly(List.of(1));
-    assertThat(session.allocator().getAllocatedMemory())
-        .isEqualTo(session.tableAllocator().getAllocatedMemory());
-    session.close();
-  }
-
-  private List<List<Object>> rows(String sql) {
-    try (QueryResult result = session.sql(sql)) {
-      return result.toRows();
-    }
-  }
-
-  private QuiverException failure(String sql) {
-    Throwable thrown = catchThrowable(() -> rows(sql));
-    assertThat(thrown).isInstanceOf(QuiverException.class);
-    return (QuiverException) thrown;
   }
 
   /** Names of the functions the plugin layer {@code plugin} holds now. */

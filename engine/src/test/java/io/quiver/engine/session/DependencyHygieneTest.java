@@ -22,7 +22,10 @@ class DependencyHygieneTest {
       "com.google.uzaygezen.core.BitVector",
       "org.apache.hc.client5.http.classic.HttpClient",
       "org.apache.http.client.HttpClient",
-      "org.apache.hadoop.conf.Configuration"})
+      "org.apache.hadoop.conf.Configuration",
+      "org.apache.hadoop.fs.FileSystem",
+      "org.apache.parquet.hadoop.ParquetFileReader",
+      "org.apache.parquet.column.ColumnReader"})
   void excludedLibraryIsNotOnTheClassPath(String className) {
     boolean present;
     try {

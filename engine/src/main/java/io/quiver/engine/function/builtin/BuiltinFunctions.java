@@ -2,6 +2,9 @@ package io.quiver.engine.function.builtin;
 
 import io.quiver.engine.function.builtin.aggregate.BuiltinAggregates;
 import io.quiver.engine.source.CsvTableFunction;
+import io.quiver.engine.source.arrow.ArrowIpcFormat;
+import io.quiver.engine.source.file.FileTableFunction;
+import io.quiver.engine.source.parquet.ParquetFormat;
 import io.quiver.udf.function.FunctionDefinition;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +18,8 @@ public final class BuiltinFunctions {
     functions.addAll(BuiltinScalarFunctions.all());
     functions.addAll(ApiScalarFunctions.all());
     functions.add(new CsvTableFunction());
+    functions.add(new FileTableFunction(new ArrowIpcFormat()));
+    functions.add(new FileTableFunction(new ParquetFormat()));
     functions.addAll(BuiltinAggregates.all());
     return functions;
   }

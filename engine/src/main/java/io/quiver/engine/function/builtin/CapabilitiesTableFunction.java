@@ -20,7 +20,7 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * {@code quiver_capabilities()}: the session's capabilities snapshot as (key, value_text) rows (VALUE is reserved in SQL), keys
  * being JSON paths such as {@code plugin_abi.major} or {@code plugins[0].status}.
  */
-public final class CapabilitiesTableFunction implements TableFunction {
+public final class CapabilitiesTableFunction extends BuiltinDefinition implements TableFunction {
   private static final Schema SCHEMA = new Schema(List.of(
       new Field("key", FieldType.notNullable(Types.VARCHAR), null),
       new Field("value_text", FieldType.nullable(Types.VARCHAR), null)));
@@ -28,22 +28,9 @@ public final class CapabilitiesTableFunction implements TableFunction {
   private final Supplier<ObjectNode> capabilities;
 
   public CapabilitiesTableFunction(Supplier<ObjectNode> capabilities) {
+    super("quiver_capabilities", Signature.of(ReturnType.TABLE),
+        "what this build and session can do, as key/value rows");
     this.capabilities = capabilities;
-  }
-
-  @Override
-  public String name() {
-    return "quiver_capabilities";
-  }
-
-  @Override
-  public Signature signature() {
-    return Signature.of(ReturnType.TABLE);
-  }
-
-  @Override
-  public String description() {
-    return "what this build and session can do, as key/value rows";
   }
 
   @Override

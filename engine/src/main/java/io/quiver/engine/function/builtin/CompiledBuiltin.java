@@ -23,34 +23,15 @@ import org.apache.calcite.sql.type.SqlTypeUtil;
  * the function API ({@link #evaluate}) the same generated code runs over the argument vectors,
  * so both paths give the same results and errors.
  */
-final class CompiledBuiltin implements ScalarFunction, PlannerIntrinsic {
+final class CompiledBuiltin extends BuiltinDefinition implements ScalarFunction,
+    PlannerIntrinsic {
   private static final RexBuilder REX_BUILDER = new RexBuilder(QueryPlanner.TYPE_FACTORY);
 
-  private final String name;
   private final SqlOperator operator;
-  private final Signature signature;
-  private final String description;
 
   CompiledBuiltin(String name, SqlOperator operator, Signature signature, String description) {
-    this.name = Objects.requireNonNull(name, "name is null");
+    super(name, signature, description);
     this.operator = Objects.requireNonNull(operator, "operator is null");
-    this.signature = Objects.requireNonNull(signature, "signature is null");
-    this.description = description;
-  }
-
-  @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
-  public Signature signature() {
-    return signature;
-  }
-
-  @Override
-  public String description() {
-    return description;
   }
 
   @Override
@@ -76,6 +57,6 @@ final class CompiledBuiltin implements ScalarFunction, PlannerIntrinsic {
 
   @Override
   public String toString() {
-    return name + signature;
+    return name() + signature();
   }
 }

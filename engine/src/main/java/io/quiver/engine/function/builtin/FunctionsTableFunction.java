@@ -21,7 +21,7 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * {@code quiver_functions()}: every function of the session in resolution order (session,
  * plugins in load order, built-ins), with kind, signature, volatility and source.
  */
-public final class FunctionsTableFunction implements TableFunction {
+public final class FunctionsTableFunction extends BuiltinDefinition implements TableFunction {
   private static final Schema SCHEMA = new Schema(List.of(
       text("name"), text("kind"), text("signature"), text("return_type"), text("volatility"),
       text("null_handling"), text("source"), text("description")));
@@ -29,26 +29,12 @@ public final class FunctionsTableFunction implements TableFunction {
   private final Supplier<FunctionSnapshot> functions;
 
   public FunctionsTableFunction(Supplier<FunctionSnapshot> functions) {
+    super("quiver_functions", Signature.of(ReturnType.TABLE), "the functions of this session");
     this.functions = functions;
   }
 
   private static Field text(String name) {
     return new Field(name, FieldType.nullable(Types.VARCHAR), null);
-  }
-
-  @Override
-  public String name() {
-    return "quiver_functions";
-  }
-
-  @Override
-  public Signature signature() {
-    return Signature.of(ReturnType.TABLE);
-  }
-
-  @Override
-  public String description() {
-    return "the functions of this session";
   }
 
   @Override

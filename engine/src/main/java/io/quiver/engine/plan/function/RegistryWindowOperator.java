@@ -1,31 +1,9 @@
 package io.quiver.engine.plan.function;
 
-import io.quiver.engine.function.FunctionSnapshot;
-import io.quiver.engine.function.ResolvedFunction;
-import java.util.List;
-import java.util.Locale;
-import org.apache.calcite.rel.type.RelDataType;
-import org.apache.calcite.sql.SqlAggFunction;
-import org.apache.calcite.sql.SqlFunctionCategory;
-import org.apache.calcite.sql.SqlKind;
-import org.apache.calcite.util.Optionality;
-
 /** A window function of the registry as a Calcite operator; it needs an OVER clause. */
-public final class RegistryWindowOperator extends SqlAggFunction {
-  private final RegistryCallTyping typing;
+public final class RegistryWindowOperator extends RegistryAggOperator {
 
   RegistryWindowOperator(String name, RegistryCallTyping typing) {
-    super(name.toUpperCase(Locale.ROOT), null, SqlKind.OTHER_FUNCTION, typing, typing, typing,
-        SqlFunctionCategory.USER_DEFINED_FUNCTION, false, true, Optionality.FORBIDDEN);
-    this.typing = typing;
-  }
-
-  /** The window function a call with these argument types runs. */
-  public ResolvedFunction resolve(List<RelDataType> operandTypes) {
-    return typing.resolve(operandTypes);
-  }
-
-  public FunctionSnapshot snapshot() {
-    return typing.snapshot();
+    super(name, typing, true);
   }
 }

@@ -1,6 +1,5 @@
 package io.quiver.engine.function.builtin.aggregate;
 
-import io.quiver.udf.function.GroupAccumulator;
 import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.FieldVector;
@@ -10,25 +9,21 @@ import org.apache.arrow.vector.FieldVector;
  * bytes order as code points). A group's value is a byte array, copied only when a better value
  * arrives, never per row otherwise.
  */
-final class BytesValueAccumulator implements GroupAccumulator {
-  private final ValueFunction.Mode mode;
+final class BytesValueAccumulator extends ValueAccumulator {
   private byte[][] values = new byte[GroupArrays.INITIAL][];
 
   BytesValueAccumulator(ValueFunction.Mode mode) {
-    this.mode = mode;
+    super(mode);
   }
 
   @Override
-  public void update(FieldVector[] arguments, int[] rows, int count, int[] groupIds,
-      int groupCount) {
+  void grow(int groupCount) {
     values = GroupArrays.grow(values, groupCount);
-    if (count > 0) {
-      add((BaseVariableWidthVector) arguments[0], rows, count, groupIds);
-    }
   }
 
-  private void add(BaseVariableWidthVector argument, int[] rows, int count, int[] groupIds) {
-    long offsets = argument.getOffsetBufferAddress();
+  @Override
+  void add(FieldVector argument, int[] rows, int count, int[] groupIds) {
+    long offsets = ((BaseVariableWidthVector) argument).getOffsetBufferAddress();
     long data = argument.getDataBufferAddress();
     byte[][] kept = values;
     for (int i = 0; i < count; i++) {
@@ -58,22 +53,8 @@ final class BytesValueAccumulator implements GroupAccumulator {
   }
 
   @Override
-  public void writeState(FieldVector[] state, int groupCount) {
-    finish(state[0], groupCount);
-  }
-
-  @Override
-  public void merge(FieldVector[] state, int rowCount, int[] groupIds, int groupCount) {
-    values = GroupArrays.grow(values, groupCount);
-    int[] rows = StateRows.nonNull(state[0], rowCount);
-    if (rows.length > 0) {
-      add((BaseVariableWidthVector) state[0], rows, rows.length, groupIds);
-    }
-  }
-
-  @Override
   public void finish(FieldVector result, int groupCount) {
-    values = GroupArrays.grow(values, groupCount);
+    grow(groupCount);
     BaseVariableWidthVector vector = (BaseVariableWidthVector) result;
     for (int group = 0; group < groupCount; group++) {
       if (values[group] != null) {

@@ -1,5 +1,6 @@
 package io.quiver.engine.function.builtin.aggregate;
 
+import io.quiver.engine.function.builtin.BuiltinDefinition;
 import io.quiver.engine.function.builtin.PlannerIntrinsic;
 import io.quiver.udf.function.AggregateContext;
 import io.quiver.udf.function.AggregateFunction;
@@ -20,40 +21,23 @@ import org.apache.arrow.vector.types.pojo.FieldType;
  * COUNT(*) (no arguments: every row) and COUNT(x, ...) (rows where no argument is NULL: the
  * host drops the others, as for any strict aggregate). BIGINT, never NULL. State: the count.
  */
-public final class CountFunction implements AggregateFunction, PlannerIntrinsic {
-  private final boolean star;
+public final class CountFunction extends BuiltinDefinition implements AggregateFunction,
+    PlannerIntrinsic {
 
-  private CountFunction(boolean star) {
-    this.star = star;
+  private CountFunction(Signature signature, String description) {
+    super("count", signature, description);
   }
 
   /** COUNT(*). */
   public static CountFunction rows() {
-    return new CountFunction(true);
+    return new CountFunction(Signature.of(ReturnType.fixed(Types.BIGINT)), "the number of rows");
   }
 
   /** COUNT(x, ...). */
   public static CountFunction values() {
-    return new CountFunction(false);
-  }
-
-  @Override
-  public String name() {
-    return "count";
-  }
-
-  @Override
-  public Signature signature() {
-    if (star) {
-      return Signature.of(ReturnType.fixed(Types.BIGINT));
-    }
-    return new Signature(List.of(ArgumentType.family(TypeFamily.ANY)), true,
-        ReturnType.fixed(Types.BIGINT), NullHandling.STRICT, Volatility.IMMUTABLE);
-  }
-
-  @Override
-  public String description() {
-    return star ? "the number of rows" : "the number of rows where no argument is NULL";
+    return new CountFunction(new Signature(List.of(ArgumentType.family(TypeFamily.ANY)), true,
+        ReturnType.fixed(Types.BIGINT), NullHandling.STRICT, Volatility.IMMUTABLE),
+        "the number of rows where no argument is NULL");
   }
 
   @Override

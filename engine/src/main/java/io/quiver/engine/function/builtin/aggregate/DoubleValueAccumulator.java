@@ -1,36 +1,27 @@
 package io.quiver.engine.function.builtin.aggregate;
 
 import io.quiver.engine.expr.CodegenSupport;
-import io.quiver.udf.function.GroupAccumulator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.Float4Vector;
 import org.apache.arrow.vector.Float8Vector;
 
 /** MIN, MAX and ANY_VALUE of REAL and DOUBLE, compared in SQL order (NaN largest). */
-final class DoubleValueAccumulator implements GroupAccumulator {
-  private final ValueFunction.Mode mode;
+final class DoubleValueAccumulator extends ValueAccumulator {
   private double[] values = new double[GroupArrays.INITIAL];
   private boolean[] present = new boolean[GroupArrays.INITIAL];
 
   DoubleValueAccumulator(ValueFunction.Mode mode) {
-    this.mode = mode;
+    super(mode);
   }
 
-  private void grow(int groupCount) {
+  @Override
+  void grow(int groupCount) {
     values = GroupArrays.grow(values, groupCount);
     present = GroupArrays.grow(present, groupCount);
   }
 
   @Override
-  public void update(FieldVector[] arguments, int[] rows, int count, int[] groupIds,
-      int groupCount) {
-    grow(groupCount);
-    if (count > 0) {
-      add(arguments[0], rows, count, groupIds);
-    }
-  }
-
-  private void add(FieldVector argument, int[] rows, int count, int[] groupIds) {
+  void add(FieldVector argument, int[] rows, int count, int[] groupIds) {
     long data = argument.getDataBufferAddress();
     double[] kept = values;
     boolean[] has = present;
@@ -44,20 +35,6 @@ final class DoubleValueAccumulator implements GroupAccumulator {
       } else if (mode.replaces(CodegenSupport.compareDoubles(value, kept[group]))) {
         kept[group] = value;
       }
-    }
-  }
-
-  @Override
-  public void writeState(FieldVector[] state, int groupCount) {
-    finish(state[0], groupCount);
-  }
-
-  @Override
-  public void merge(FieldVector[] state, int rowCount, int[] groupIds, int groupCount) {
-    grow(groupCount);
-    int[] rows = StateRows.nonNull(state[0], rowCount);
-    if (rows.length > 0) {
-      add(state[0], rows, rows.length, groupIds);
     }
   }
 

@@ -2,23 +2,19 @@ package io.quiver.engine.function.builtin.aggregate;
 
 import io.quiver.udf.error.ErrorKind;
 import io.quiver.udf.error.QuiverException;
-import io.quiver.udf.function.GroupAccumulator;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.BigIntVector;
-import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.DecimalVector;
 import org.apache.arrow.vector.FieldVector;
-import org.apache.arrow.vector.Float4Vector;
-import org.apache.arrow.vector.Float8Vector;
 
 /**
  * SUM, $SUM0 and AVG of integers and decimals: an exact 128-bit sum per group (two long
  * arrays) and a row count. Values are read by address; DECIMAL(p &lt;= 18) and integers as one
  * long (sign-extended into the high word), wider decimals as both words.
  */
-final class ExactSumAccumulator implements GroupAccumulator {
+final class ExactSumAccumulator extends SumAccumulator {
   /** 10^0 .. 10^22, each exactly representable as a double. */
   private static final double[] POWERS_OF_TEN = new double[23];
 
@@ -29,31 +25,24 @@ final class ExactSumAccumulator implements GroupAccumulator {
     }
   }
 
-  private final SumFunction.Mode mode;
   private final int scale;
   private long[] high = new long[GroupArrays.INITIAL];
   private long[] low = new long[GroupArrays.INITIAL];
-  private long[] counts = new long[GroupArrays.INITIAL];
 
   ExactSumAccumulator(SumFunction.Mode mode, int scale) {
-    this.mode = mode;
+    super(mode);
     this.scale = scale;
   }
 
-  private void grow(int groupCount) {
+  @Override
+  void grow(int groupCount) {
     high = GroupArrays.grow(high, groupCount);
     low = GroupArrays.grow(low, groupCount);
     counts = GroupArrays.grow(counts, groupCount);
   }
 
   @Override
-  public void update(FieldVector[] arguments, int[] rows, int count, int[] groupIds,
-      int groupCount) {
-    grow(groupCount);
-    if (count == 0) {
-      return;
-    }
-    FieldVector argument = arguments[0];
+  void add(FieldVector argument, int[] rows, int count, int[] groupIds) {
     long data = argument.getDataBufferAddress();
     long[] hi = high;
     long[] lo = low;
@@ -92,17 +81,7 @@ final class ExactSumAccumulator implements GroupAccumulator {
     for (int group = 0; group < groupCount; group++) {
       StateRows.put128(sums, group, low[group], high[group]);
     }
-    if (mode == SumFunction.Mode.SUM) {
-      BitVector nonEmpty = (BitVector) state[1];
-      for (int group = 0; group < groupCount; group++) {
-        nonEmpty.set(group, counts[group] > 0 ? 1 : 0);
-      }
-    } else if (mode == SumFunction.Mode.AVG) {
-      BigIntVector rowCounts = (BigIntVector) state[1];
-      for (int group = 0; group < groupCount; group++) {
-        rowCounts.set(group, counts[group]);
-      }
-    }
+    writeCountState(state, groupCount);
   }
 
   @Override
@@ -116,21 +95,12 @@ final class ExactSumAccumulator implements GroupAccumulator {
       high[group] += StateRows.high(sums, row)
           + (Long.compareUnsigned(after, before) < 0 ? 1 : 0);
       low[group] = after;
-      if (mode == SumFunction.Mode.SUM) {
-        BitVector nonEmpty = (BitVector) state[1];
-        counts[group] += !nonEmpty.isNull(row) && nonEmpty.get(row) == 1 ? 1 : 0;
-      } else if (mode == SumFunction.Mode.AVG) {
-        BigIntVector rowCounts = (BigIntVector) state[1];
-        counts[group] += rowCounts.isNull(row) ? 0 : rowCounts.get(row);
-      }
+      counts[group] += countState(state, row);
     }
   }
 
-  private boolean empty(int group) {
-    return counts[group] == 0 && mode != SumFunction.Mode.SUM0;
-  }
-
-  private double doubleValue(int group) {
+  @Override
+  double doubleValue(int group) {
     double value = toDouble(high[group], low[group], scale);
     return mode == SumFunction.Mode.AVG ? value / counts[group] : value;
   }
@@ -138,19 +108,10 @@ final class ExactSumAccumulator implements GroupAccumulator {
   @Override
   public void finish(FieldVector result, int groupCount) {
     grow(groupCount);
-    if (result instanceof Float8Vector vector) {
-      for (int group = 0; group < groupCount; group++) {
-        if (!empty(group)) {
-          vector.set(group, doubleValue(group));
-        }
-      }
-    } else if (result instanceof Float4Vector vector) {
-      for (int group = 0; group < groupCount; group++) {
-        if (!empty(group)) {
-          vector.set(group, (float) doubleValue(group));
-        }
-      }
-    } else if (result instanceof BigIntVector vector) {
+    if (finishFloating(result, groupCount)) {
+      return;
+    }
+    if (result instanceof BigIntVector vector) {
       for (int group = 0; group < groupCount; group++) {
         if (empty(group)) {
           continue;

@@ -1,7 +1,6 @@
 package io.quiver.engine.function.builtin.aggregate;
 
 import io.quiver.engine.exec.batch.BitBuffers;
-import io.quiver.udf.function.GroupAccumulator;
 import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.BaseFixedWidthVector;
 import org.apache.arrow.vector.BitVector;
@@ -13,32 +12,24 @@ import org.apache.arrow.vector.NullVector;
  * MIN, MAX and ANY_VALUE of fixed-width values compared as signed integers: integers, dates,
  * times, timestamps, booleans and decimals (128 bits: a high and a low word per group).
  */
-final class FixedValueAccumulator implements GroupAccumulator {
-  private final ValueFunction.Mode mode;
+final class FixedValueAccumulator extends ValueAccumulator {
   private long[] lows = new long[GroupArrays.INITIAL];
   private long[] highs = new long[GroupArrays.INITIAL];
   private boolean[] present = new boolean[GroupArrays.INITIAL];
 
   FixedValueAccumulator(ValueFunction.Mode mode) {
-    this.mode = mode;
+    super(mode);
   }
 
-  private void grow(int groupCount) {
+  @Override
+  void grow(int groupCount) {
     lows = GroupArrays.grow(lows, groupCount);
     highs = GroupArrays.grow(highs, groupCount);
     present = GroupArrays.grow(present, groupCount);
   }
 
   @Override
-  public void update(FieldVector[] arguments, int[] rows, int count, int[] groupIds,
-      int groupCount) {
-    grow(groupCount);
-    if (count > 0) {
-      add(arguments[0], rows, count, groupIds);
-    }
-  }
-
-  private void add(FieldVector argument, int[] rows, int count, int[] groupIds) {
+  void add(FieldVector argument, int[] rows, int count, int[] groupIds) {
     long data = argument.getDataBufferAddress();
     boolean wide = argument instanceof DecimalVector;
     int width = ValueReader.width(argument);
@@ -68,20 +59,6 @@ final class FixedValueAccumulator implements GroupAccumulator {
   private static int compare128(long highA, long lowA, long highB, long lowB) {
     int high = Long.compare(highA, highB);
     return high != 0 ? high : Long.compareUnsigned(lowA, lowB);
-  }
-
-  @Override
-  public void writeState(FieldVector[] state, int groupCount) {
-    finish(state[0], groupCount);
-  }
-
-  @Override
-  public void merge(FieldVector[] state, int rowCount, int[] groupIds, int groupCount) {
-    grow(groupCount);
-    int[] rows = StateRows.nonNull(state[0], rowCount);
-    if (rows.length > 0) {
-      add(state[0], rows, rows.length, groupIds);
-    }
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.quiver.engine.function.builtin.aggregate;
 
+import io.quiver.engine.function.builtin.BuiltinDefinition;
 import io.quiver.engine.function.builtin.PlannerIntrinsic;
 import io.quiver.udf.function.AggregateContext;
 import io.quiver.udf.function.AggregateFunction;
@@ -16,9 +17,9 @@ import org.apache.arrow.vector.types.pojo.Field;
  * per call; it is not in the registry (no SQL name reaches it). State: none (the constant is
  * the whole state).
  */
-public final class LiteralFunction implements AggregateFunction, PlannerIntrinsic {
+public final class LiteralFunction extends BuiltinDefinition implements AggregateFunction,
+    PlannerIntrinsic {
   private final Object value;
-  private final ArrowType type;
 
   /**
    * @param value the constant as a Java value ({@link io.quiver.udf.convert.JavaValueWriter}
@@ -26,18 +27,8 @@ public final class LiteralFunction implements AggregateFunction, PlannerIntrinsi
    * @param type its type
    */
   public LiteralFunction(Object value, ArrowType type) {
+    super("literal_agg", Signature.of(ReturnType.fixed(type)), "");
     this.value = value;
-    this.type = type;
-  }
-
-  @Override
-  public String name() {
-    return "literal_agg";
-  }
-
-  @Override
-  public Signature signature() {
-    return Signature.of(ReturnType.fixed(type));
   }
 
   @Override

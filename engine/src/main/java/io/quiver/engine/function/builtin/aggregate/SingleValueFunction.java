@@ -1,5 +1,6 @@
 package io.quiver.engine.function.builtin.aggregate;
 
+import io.quiver.engine.function.builtin.BuiltinDefinition;
 import io.quiver.engine.function.builtin.PlannerIntrinsic;
 import io.quiver.udf.function.AggregateContext;
 import io.quiver.udf.function.AggregateFunction;
@@ -20,22 +21,14 @@ import org.apache.arrow.vector.types.pojo.FieldType;
  * count: the function is called on NULL) is an EXECUTION error; no rows give NULL. State: the
  * value and the number of rows seen.
  */
-public final class SingleValueFunction implements AggregateFunction, PlannerIntrinsic {
+public final class SingleValueFunction extends BuiltinDefinition implements AggregateFunction,
+    PlannerIntrinsic {
 
-  @Override
-  public String name() {
-    return "single_value";
-  }
-
-  @Override
-  public Signature signature() {
-    return Signature.of(ReturnType.sameAsArgument(0), ArgumentType.family(TypeFamily.ANY))
-        .withNullHandling(NullHandling.CALLED_ON_NULL);
-  }
-
-  @Override
-  public String description() {
-    return "the only row's value (the value of a scalar subquery); more than one row fails";
+  public SingleValueFunction() {
+    super("single_value",
+        Signature.of(ReturnType.sameAsArgument(0), ArgumentType.family(TypeFamily.ANY))
+            .withNullHandling(NullHandling.CALLED_ON_NULL),
+        "the only row's value (the value of a scalar subquery); more than one row fails");
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.quiver.engine.function.builtin.aggregate;
 
+import io.quiver.engine.function.builtin.BuiltinDefinition;
 import io.quiver.engine.function.builtin.PlannerIntrinsic;
 import io.quiver.udf.function.AggregateContext;
 import io.quiver.udf.function.AggregateFunction;
@@ -26,7 +27,8 @@ import org.apache.arrow.vector.types.pojo.FieldType;
  * {@code non_empty} flag (whether any row was added, so that no rows give NULL) and for AVG the
  * row {@code count}; $SUM0 needs the sum alone.
  */
-public final class SumFunction implements AggregateFunction, PlannerIntrinsic {
+public final class SumFunction extends BuiltinDefinition implements AggregateFunction,
+    PlannerIntrinsic {
 
   /** Which of the three aggregates. */
   public enum Mode {
@@ -44,26 +46,14 @@ public final class SumFunction implements AggregateFunction, PlannerIntrinsic {
   private final Mode mode;
 
   public SumFunction(Mode mode) {
+    super(mode.functionName,
+        Signature.of(new SumType(mode), ArgumentType.family(TypeFamily.NUMERIC)),
+        switch (mode) {
+          case SUM -> "the sum of the non-NULL values, NULL when there are none";
+          case SUM0 -> "the sum of the non-NULL values, 0 when there are none";
+          case AVG -> "the mean of the non-NULL values as DOUBLE, NULL when there are none";
+        });
     this.mode = mode;
-  }
-
-  @Override
-  public String name() {
-    return mode.functionName;
-  }
-
-  @Override
-  public Signature signature() {
-    return Signature.of(new SumType(mode), ArgumentType.family(TypeFamily.NUMERIC));
-  }
-
-  @Override
-  public String description() {
-    return switch (mode) {
-      case SUM -> "the sum of the non-NULL values, NULL when there are none";
-      case SUM0 -> "the sum of the non-NULL values, 0 when there are none";
-      case AVG -> "the mean of the non-NULL values as DOUBLE, NULL when there are none";
-    };
   }
 
   private static boolean floating(ArrowType type) {

@@ -1,5 +1,6 @@
 package io.quiver.engine.function.builtin.aggregate;
 
+import io.quiver.engine.function.builtin.BuiltinDefinition;
 import io.quiver.engine.function.builtin.PlannerIntrinsic;
 import io.quiver.udf.function.AggregateContext;
 import io.quiver.udf.function.AggregateFunction;
@@ -18,7 +19,8 @@ import org.apache.arrow.vector.types.pojo.FieldType;
  * no non-NULL value. Floating point compares in SQL order (NaN largest), strings by their UTF-8
  * bytes, everything else as integers. State: the value itself (NULL: none yet).
  */
-public final class ValueFunction implements AggregateFunction, PlannerIntrinsic {
+public final class ValueFunction extends BuiltinDefinition implements AggregateFunction,
+    PlannerIntrinsic {
 
   /** Which value is kept. */
   public enum Mode {
@@ -42,26 +44,14 @@ public final class ValueFunction implements AggregateFunction, PlannerIntrinsic 
   private final Mode mode;
 
   public ValueFunction(Mode mode) {
+    super(mode.functionName,
+        Signature.of(ReturnType.sameAsArgument(0), ArgumentType.family(TypeFamily.ANY)),
+        switch (mode) {
+          case MIN -> "the smallest non-NULL value";
+          case MAX -> "the largest non-NULL value";
+          case ANY -> "one of the non-NULL values";
+        });
     this.mode = mode;
-  }
-
-  @Override
-  public String name() {
-    return mode.functionName;
-  }
-
-  @Override
-  public Signature signature() {
-    return Signature.of(ReturnType.sameAsArgument(0), ArgumentType.family(TypeFamily.ANY));
-  }
-
-  @Override
-  public String description() {
-    return switch (mode) {
-      case MIN -> "the smallest non-NULL value";
-      case MAX -> "the largest non-NULL value";
-      case ANY -> "one of the non-NULL values";
-    };
   }
 
   @Override

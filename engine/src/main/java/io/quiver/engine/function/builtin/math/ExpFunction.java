@@ -1,5 +1,6 @@
 package io.quiver.engine.function.builtin.math;
 
+import io.quiver.engine.function.builtin.BuiltinDefinition;
 import io.quiver.udf.function.ScalarArguments;
 import io.quiver.udf.function.ScalarFunction;
 import io.quiver.udf.function.Signature;
@@ -11,22 +12,11 @@ import org.apache.arrow.vector.FieldVector;
  * {@code exp(DOUBLE)}: e raised to the power x. As in DuckDB, a result too large for a double
  * is infinity and one too small is 0 (PostgreSQL raises an error instead).
  */
-public final class ExpFunction implements ScalarFunction {
+public final class ExpFunction extends BuiltinDefinition implements ScalarFunction {
   private static final Signature SIGNATURE = Signature.of(Types.DOUBLE, Types.DOUBLE);
 
-  @Override
-  public String name() {
-    return "exp";
-  }
-
-  @Override
-  public Signature signature() {
-    return SIGNATURE;
-  }
-
-  @Override
-  public String description() {
-    return "e raised to the power x";
+  public ExpFunction() {
+    super("exp", SIGNATURE, "e raised to the power x");
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.quiver.engine.function.builtin.math;
 
+import io.quiver.engine.function.builtin.BuiltinDefinition;
 import io.quiver.engine.expr.runtime.Int128;
 import io.quiver.engine.expr.runtime.Int128Math;
 import io.quiver.udf.function.ArgumentType;
@@ -19,7 +20,7 @@ import org.apache.arrow.vector.types.pojo.ArrowType;
  * NULL arguments are ignored and the result is NULL only when all are NULL. NaN is greater than
  * every number (DuckDB's order); among equal values (0.0 and -0.0) the first one wins.
  */
-public final class GreatestLeastFunction implements ScalarFunction {
+public final class GreatestLeastFunction extends BuiltinDefinition implements ScalarFunction {
   private static final Signature SIGNATURE = Signature.of(NumericCommonType.INSTANCE,
           ArgumentType.family(TypeFamily.NUMERIC))
       .withVariadic(true).withNullHandling(NullHandling.CALLED_ON_NULL);
@@ -27,6 +28,8 @@ public final class GreatestLeastFunction implements ScalarFunction {
   private final boolean greatest;
 
   private GreatestLeastFunction(boolean greatest) {
+    super(greatest ? "greatest" : "least", SIGNATURE,
+        (greatest ? "the largest" : "the smallest") + " argument, NULLs ignored");
     this.greatest = greatest;
   }
 
@@ -36,21 +39,6 @@ public final class GreatestLeastFunction implements ScalarFunction {
 
   public static GreatestLeastFunction least() {
     return new GreatestLeastFunction(false);
-  }
-
-  @Override
-  public String name() {
-    return greatest ? "greatest" : "least";
-  }
-
-  @Override
-  public Signature signature() {
-    return SIGNATURE;
-  }
-
-  @Override
-  public String description() {
-    return (greatest ? "the largest" : "the smallest") + " argument, NULLs ignored";
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.quiver.engine.function.builtin.math;
 
+import io.quiver.engine.function.builtin.BuiltinDefinition;
 import io.quiver.engine.exec.batch.Validity;
 import io.quiver.udf.error.ErrorKind;
 import io.quiver.udf.error.QuiverException;
@@ -15,12 +16,13 @@ import org.apache.arrow.vector.FieldVector;
  * zero or of a negative number is a DATA error worded as DuckDB and PostgreSQL word it; NaN
  * gives NaN and infinity gives infinity.
  */
-public final class LogarithmFunction implements ScalarFunction {
+public final class LogarithmFunction extends BuiltinDefinition implements ScalarFunction {
   private static final Signature SIGNATURE = Signature.of(Types.DOUBLE, Types.DOUBLE);
 
   private final boolean natural;
 
   private LogarithmFunction(boolean natural) {
+    super(natural ? "ln" : "log10", SIGNATURE, natural ? "natural logarithm" : "base-10 logarithm");
     this.natural = natural;
   }
 
@@ -32,21 +34,6 @@ public final class LogarithmFunction implements ScalarFunction {
   /** {@code log10(x)}. */
   public static LogarithmFunction log10() {
     return new LogarithmFunction(false);
-  }
-
-  @Override
-  public String name() {
-    return natural ? "ln" : "log10";
-  }
-
-  @Override
-  public Signature signature() {
-    return SIGNATURE;
-  }
-
-  @Override
-  public String description() {
-    return natural ? "natural logarithm" : "base-10 logarithm";
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.quiver.engine.function.builtin.math;
 
+import io.quiver.engine.function.builtin.BuiltinDefinition;
 import io.quiver.engine.expr.runtime.Int128;
 import io.quiver.engine.expr.runtime.Int128Math;
 import io.quiver.udf.function.ArgumentType;
@@ -18,23 +19,12 @@ import org.apache.arrow.vector.FieldVector;
  * One signature over the numeric family, so that no argument type (nor a NULL literal) has two
  * equally good overloads.
  */
-public final class SignFunction implements ScalarFunction {
+public final class SignFunction extends BuiltinDefinition implements ScalarFunction {
   private static final Signature SIGNATURE = Signature.of(ReturnType.fixed(Types.TINYINT),
       ArgumentType.family(TypeFamily.NUMERIC));
 
-  @Override
-  public String name() {
-    return "sign";
-  }
-
-  @Override
-  public Signature signature() {
-    return SIGNATURE;
-  }
-
-  @Override
-  public String description() {
-    return "-1, 0 or 1 by the sign of x (0 for NaN)";
+  public SignFunction() {
+    super("sign", SIGNATURE, "-1, 0 or 1 by the sign of x (0 for NaN)");
   }
 
   @Override

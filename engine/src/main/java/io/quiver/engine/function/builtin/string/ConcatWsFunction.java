@@ -4,11 +4,9 @@ import io.quiver.udf.function.ArgumentType;
 import io.quiver.udf.function.NullHandling;
 import io.quiver.udf.function.ReturnType;
 import io.quiver.udf.function.ScalarArguments;
-import io.quiver.udf.function.ScalarFunction;
 import io.quiver.udf.function.Signature;
 import io.quiver.udf.function.Types;
 import org.apache.arrow.memory.util.MemoryUtil;
-import org.apache.arrow.vector.FieldVector;
 
 /**
  * {@code concat_ws(separator VARCHAR, value VARCHAR...) -> VARCHAR}: the values joined by the
@@ -16,34 +14,17 @@ import org.apache.arrow.vector.FieldVector;
  * string; a NULL separator gives NULL (DuckDB, PostgreSQL). The values must be strings: cast
  * other types (DuckDB casts them implicitly).
  */
-public final class ConcatWsFunction implements ScalarFunction {
+public final class ConcatWsFunction extends VarcharFunction {
   private static final Signature SIGNATURE = Signature.of(ReturnType.fixed(Types.VARCHAR),
           ArgumentType.exact(Types.VARCHAR), ArgumentType.exact(Types.VARCHAR))
       .withVariadic(true).withNullHandling(NullHandling.CALLED_ON_NULL);
 
-  @Override
-  public String name() {
-    return "concat_ws";
+  public ConcatWsFunction() {
+    super("concat_ws", SIGNATURE, "the values joined by a separator, NULL values skipped");
   }
 
   @Override
-  public Signature signature() {
-    return SIGNATURE;
-  }
-
-  @Override
-  public String description() {
-    return "the values joined by a separator, NULL values skipped";
-  }
-
-  @Override
-  public FieldVector evaluate(ScalarArguments arguments) {
-    Utf8ResultBuilder result = new Utf8ResultBuilder(arguments.newResult(), name());
-    write(arguments, result);
-    return result.finish();
-  }
-
-  private void write(ScalarArguments arguments, Utf8ResultBuilder result) {
+  void write(ScalarArguments arguments, Utf8ResultBuilder result) {
     Utf8Column separator = new Utf8Column(arguments.vector(0));
     Utf8Column[] values = new Utf8Column[arguments.size() - 1];
     for (int i = 0; i < values.length; i++) {

@@ -1,14 +1,10 @@
 package io.quiver.engine.function.builtin.string;
 
-import io.quiver.engine.exec.batch.Validity;
 import io.quiver.engine.expr.runtime.Utf8Strings;
 import io.quiver.udf.function.ScalarArguments;
-import io.quiver.udf.function.ScalarFunction;
 import io.quiver.udf.function.Signature;
 import io.quiver.udf.function.Types;
 import org.apache.arrow.memory.util.MemoryUtil;
-import org.apache.arrow.vector.BigIntVector;
-import org.apache.arrow.vector.FieldVector;
 
 /**
  * {@code left(VARCHAR, BIGINT)} and {@code right(VARCHAR, BIGINT)}: the first (last) {@code n}
@@ -16,13 +12,16 @@ import org.apache.arrow.vector.FieldVector;
  * PostgreSQL and DuckDB. Characters are code points. Any BIGINT is accepted (DuckDB rejects
  * counts beyond 2^32).
  */
-public final class LeftRightFunction implements ScalarFunction {
+public final class LeftRightFunction extends VarcharFunction {
   private static final Signature SIGNATURE =
       Signature.of(Types.VARCHAR, Types.VARCHAR, Types.BIGINT);
 
   private final boolean left;
 
   private LeftRightFunction(boolean left) {
+    super(left ? "left" : "right", SIGNATURE,
+        left ? "the first n characters (n < 0: all but the last -n)"
+            : "the last n characters (n < 0: all but the first -n)");
     this.left = left;
   }
 
@@ -37,42 +36,18 @@ public final class LeftRightFunction implements ScalarFunction {
   }
 
   @Override
-  public String name() {
-    return left ? "left" : "right";
-  }
-
-  @Override
-  public Signature signature() {
-    return SIGNATURE;
-  }
-
-  @Override
-  public String description() {
-    return left ? "the first n characters (n < 0: all but the last -n)"
-        : "the last n characters (n < 0: all but the first -n)";
-  }
-
-  @Override
-  public FieldVector evaluate(ScalarArguments arguments) {
-    Utf8ResultBuilder result = new Utf8ResultBuilder(arguments.newResult(), name());
-    write(arguments, result);
-    return result.finish();
-  }
-
-  private void write(ScalarArguments arguments, Utf8ResultBuilder result) {
+  void write(ScalarArguments arguments, Utf8ResultBuilder result) {
     Utf8Column text = new Utf8Column(arguments.vector(0));
-    BigIntVector counts = (BigIntVector) arguments.vector(1);
-    long countData = counts.getDataBufferAddress();
-    long countNulls = Validity.addressIfNulls(counts);
+    BigIntColumn counts = new BigIntColumn(arguments.vector(1));
     int rows = arguments.rowCount();
     for (int row = 0; row < rows; row++) {
-      if (text.isNull(row) || Validity.isNull(countNulls, row)) {
+      if (text.isNull(row) || counts.isNull(row)) {
         result.setNull(row);
         continue;
       }
       long address = text.address(row);
       int length = text.length(row);
-      long count = MemoryUtil.getLong(countData + 8L * row);
+      long count = counts.get(row);
       if (left) {
         long keep = count >= 0 ? count
             : Math.max(0, Utf8Strings.charLength(address, length) + count);

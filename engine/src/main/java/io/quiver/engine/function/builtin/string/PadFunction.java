@@ -1,16 +1,12 @@
 package io.quiver.engine.function.builtin.string;
 
-import io.quiver.engine.exec.batch.Validity;
 import io.quiver.engine.expr.runtime.Utf8Strings;
 import io.quiver.udf.error.ErrorKind;
 import io.quiver.udf.error.QuiverException;
 import io.quiver.udf.function.ScalarArguments;
-import io.quiver.udf.function.ScalarFunction;
 import io.quiver.udf.function.Signature;
 import io.quiver.udf.function.Types;
 import org.apache.arrow.memory.util.MemoryUtil;
-import org.apache.arrow.vector.BigIntVector;
-import org.apache.arrow.vector.FieldVector;
 
 /**
  * {@code lpad(VARCHAR, BIGINT, VARCHAR)} and {@code rpad(VARCHAR, BIGINT, VARCHAR)}: the string
@@ -20,13 +16,15 @@ import org.apache.arrow.vector.FieldVector;
  * DATA error (PostgreSQL returns the string unpadded). A result beyond the maximum string size
  * is a DATA error.
  */
-public final class PadFunction implements ScalarFunction {
+public final class PadFunction extends VarcharFunction {
   private static final Signature SIGNATURE =
       Signature.of(Types.VARCHAR, Types.VARCHAR, Types.BIGINT, Types.VARCHAR);
 
   private final boolean left;
 
   private PadFunction(boolean left) {
+    super(left ? "lpad" : "rpad", SIGNATURE, "the string padded on the " + (left ? "left" : "right")
+        + " to n characters with a fill string (cut to n when longer)");
     this.left = left;
   }
 
@@ -41,43 +39,19 @@ public final class PadFunction implements ScalarFunction {
   }
 
   @Override
-  public String name() {
-    return left ? "lpad" : "rpad";
-  }
-
-  @Override
-  public Signature signature() {
-    return SIGNATURE;
-  }
-
-  @Override
-  public String description() {
-    return "the string padded on the " + (left ? "left" : "right")
-        + " to n characters with a fill string (cut to n when longer)";
-  }
-
-  @Override
-  public FieldVector evaluate(ScalarArguments arguments) {
-    Utf8ResultBuilder result = new Utf8ResultBuilder(arguments.newResult(), name());
-    write(arguments, result);
-    return result.finish();
-  }
-
-  private void write(ScalarArguments arguments, Utf8ResultBuilder result) {
+  void write(ScalarArguments arguments, Utf8ResultBuilder result) {
     Utf8Column text = new Utf8Column(arguments.vector(0));
-    BigIntVector counts = (BigIntVector) arguments.vector(1);
-    long countData = counts.getDataBufferAddress();
-    long countNulls = Validity.addressIfNulls(counts);
+    BigIntColumn widths = new BigIntColumn(arguments.vector(1));
     Utf8Column fill = new Utf8Column(arguments.vector(2));
     int rows = arguments.rowCount();
     for (int row = 0; row < rows; row++) {
-      if (text.isNull(row) || Validity.isNull(countNulls, row) || fill.isNull(row)) {
+      if (text.isNull(row) || widths.isNull(row) || fill.isNull(row)) {
         result.setNull(row);
         continue;
       }
       long address = text.address(row);
       int length = text.length(row);
-      long width = MemoryUtil.getLong(countData + 8L * row);
+      long width = widths.get(row);
       if (width <= 0) {
         result.commit(row, 0);
         continue;

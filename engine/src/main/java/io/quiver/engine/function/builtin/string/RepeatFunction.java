@@ -1,13 +1,8 @@
 package io.quiver.engine.function.builtin.string;
 
-import io.quiver.engine.exec.batch.Validity;
 import io.quiver.udf.function.ScalarArguments;
-import io.quiver.udf.function.ScalarFunction;
 import io.quiver.udf.function.Signature;
 import io.quiver.udf.function.Types;
-import org.apache.arrow.memory.util.MemoryUtil;
-import org.apache.arrow.vector.BigIntVector;
-import org.apache.arrow.vector.FieldVector;
 
 /**
  * {@code repeat(VARCHAR, BIGINT) -> VARCHAR}: the string repeated {@code count} times; a count
@@ -15,44 +10,25 @@ import org.apache.arrow.vector.FieldVector;
  * string size is a DATA error, checked before anything is allocated; one beyond the session's
  * memory is a RESOURCE error.
  */
-public final class RepeatFunction implements ScalarFunction {
+public final class RepeatFunction extends VarcharFunction {
   private static final Signature SIGNATURE =
       Signature.of(Types.VARCHAR, Types.VARCHAR, Types.BIGINT);
 
-  @Override
-  public String name() {
-    return "repeat";
+  public RepeatFunction() {
+    super("repeat", SIGNATURE, "the string repeated n times (empty when n <= 0)");
   }
 
   @Override
-  public Signature signature() {
-    return SIGNATURE;
-  }
-
-  @Override
-  public String description() {
-    return "the string repeated n times (empty when n <= 0)";
-  }
-
-  @Override
-  public FieldVector evaluate(ScalarArguments arguments) {
-    Utf8ResultBuilder result = new Utf8ResultBuilder(arguments.newResult(), name());
-    write(arguments, result);
-    return result.finish();
-  }
-
-  private void write(ScalarArguments arguments, Utf8ResultBuilder result) {
+  void write(ScalarArguments arguments, Utf8ResultBuilder result) {
     Utf8Column text = new Utf8Column(arguments.vector(0));
-    BigIntVector counts = (BigIntVector) arguments.vector(1);
-    long countData = counts.getDataBufferAddress();
-    long countNulls = Validity.addressIfNulls(counts);
+    BigIntColumn counts = new BigIntColumn(arguments.vector(1));
     int rows = arguments.rowCount();
     for (int row = 0; row < rows; row++) {
-      if (text.isNull(row) || Validity.isNull(countNulls, row)) {
+      if (text.isNull(row) || counts.isNull(row)) {
         result.setNull(row);
         continue;
       }
-      long count = MemoryUtil.getLong(countData + 8L * row);
+      long count = counts.get(row);
       int length = text.length(row);
       if (count <= 0 || length == 0) {
         result.commit(row, 0);

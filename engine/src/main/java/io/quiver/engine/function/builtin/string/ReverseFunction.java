@@ -1,11 +1,9 @@
 package io.quiver.engine.function.builtin.string;
 
 import io.quiver.udf.function.ScalarArguments;
-import io.quiver.udf.function.ScalarFunction;
 import io.quiver.udf.function.Signature;
 import io.quiver.udf.function.Types;
 import org.apache.arrow.memory.util.MemoryUtil;
-import org.apache.arrow.vector.FieldVector;
 
 /**
  * {@code reverse(VARCHAR) -> VARCHAR}: the characters in reverse order. As in DuckDB, a
@@ -13,32 +11,16 @@ import org.apache.arrow.vector.FieldVector;
  * flag) stays whole ({@link GraphemeClusters}); PostgreSQL reverses code points, which breaks
  * such characters apart. ASCII text is reversed byte by byte.
  */
-public final class ReverseFunction implements ScalarFunction {
+public final class ReverseFunction extends VarcharFunction {
   private static final Signature SIGNATURE = Signature.of(Types.VARCHAR, Types.VARCHAR);
 
-  @Override
-  public String name() {
-    return "reverse";
+  public ReverseFunction() {
+    super("reverse", SIGNATURE,
+        "the characters in reverse order (accents and emoji sequences kept whole)");
   }
 
   @Override
-  public Signature signature() {
-    return SIGNATURE;
-  }
-
-  @Override
-  public String description() {
-    return "the characters in reverse order (accents and emoji sequences kept whole)";
-  }
-
-  @Override
-  public FieldVector evaluate(ScalarArguments arguments) {
-    Utf8ResultBuilder result = new Utf8ResultBuilder(arguments.newResult(), name());
-    write(arguments, result);
-    return result.finish();
-  }
-
-  private void write(ScalarArguments arguments, Utf8ResultBuilder result) {
+  void write(ScalarArguments arguments, Utf8ResultBuilder result) {
     Utf8Column input = new Utf8Column(arguments.vector(0));
     int rows = arguments.rowCount();
     for (int row = 0; row < rows; row++) {

@@ -2,11 +2,9 @@ package io.quiver.engine.function.builtin.string;
 
 import io.quiver.engine.expr.runtime.Utf8Strings;
 import io.quiver.udf.function.ScalarArguments;
-import io.quiver.udf.function.ScalarFunction;
 import io.quiver.udf.function.Signature;
 import io.quiver.udf.function.Types;
 import org.apache.arrow.memory.util.MemoryUtil;
-import org.apache.arrow.vector.FieldVector;
 
 /**
  * {@code ltrim}, {@code rtrim} and {@code btrim} (both ends), each with one argument (remove
@@ -16,17 +14,16 @@ import org.apache.arrow.vector.FieldVector;
  * one-argument forms, and the SQL {@code TRIM(s)}, remove U+0020 only. DuckDB has no
  * {@code btrim}: it is its {@code trim}.
  */
-public final class TrimFunction implements ScalarFunction {
+public final class TrimFunction extends VarcharFunction {
   private static final Signature SPACES = Signature.of(Types.VARCHAR, Types.VARCHAR);
   private static final Signature CHARACTERS =
       Signature.of(Types.VARCHAR, Types.VARCHAR, Types.VARCHAR);
 
-  private final String name;
   private final int mode;
   private final boolean characters;
 
   private TrimFunction(String name, int mode, boolean characters) {
-    this.name = name;
+    super(name, characters ? CHARACTERS : SPACES, description(mode, characters));
     this.mode = mode;
     this.characters = characters;
   }
@@ -46,18 +43,7 @@ public final class TrimFunction implements ScalarFunction {
     return new TrimFunction("btrim", Utf8Strings.TRIM_BOTH, characters);
   }
 
-  @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
-  public Signature signature() {
-    return characters ? CHARACTERS : SPACES;
-  }
-
-  @Override
-  public String description() {
+  private static String description(int mode, boolean characters) {
     String where = mode == Utf8Strings.TRIM_LEADING ? "at the start"
         : mode == Utf8Strings.TRIM_TRAILING ? "at the end" : "at both ends";
     return characters ? "the string without the given characters " + where
@@ -65,13 +51,7 @@ public final class TrimFunction implements ScalarFunction {
   }
 
   @Override
-  public FieldVector evaluate(ScalarArguments arguments) {
-    Utf8ResultBuilder result = new Utf8ResultBuilder(arguments.newResult(), name);
-    write(arguments, result);
-    return result.finish();
-  }
-
-  private void write(ScalarArguments arguments, Utf8ResultBuilder result) {
+  void write(ScalarArguments arguments, Utf8ResultBuilder result) {
     Utf8Column text = new Utf8Column(arguments.vector(0));
     Utf8Column set = characters ? new Utf8Column(arguments.vector(1)) : null;
     int rows = arguments.rowCount();

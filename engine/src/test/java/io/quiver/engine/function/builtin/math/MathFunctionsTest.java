@@ -30,10 +30,6 @@ class MathFunctionsTest extends BuiltinSqlTestBase {
     return column("SELECT " + expression + " FROM nums ORDER BY i");
   }
 
-  private static List<Object> values(Object... values) {
-    return Arrays.asList(values);
-  }
-
   private static BigDecimal decimal(String text) {
     return new BigDecimal(text);
   }

@@ -30,10 +30,6 @@ class StringFunctionsTest extends BuiltinSqlTestBase {
     return column("SELECT " + expression + " FROM t ORDER BY i");
   }
 
-  private static List<Object> values(Object... values) {
-    return Arrays.asList(values);
-  }
-
   @Test
   void reverseKeepsCharactersWhole() {
     assertThat(overTable("reverse(s)"))

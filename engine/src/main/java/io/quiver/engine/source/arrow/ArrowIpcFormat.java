@@ -1,0 +1,54 @@
+package io.quiver.engine.source.arrow;
+
+import io.quiver.engine.source.file.FileFormat;
+import io.quiver.engine.source.options.OptionKey;
+import io.quiver.engine.source.options.ScanOptions;
+import io.quiver.udf.function.ScanRequest;
+import io.quiver.udf.function.TableScan;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.types.pojo.Schema;
+
+/**
+ * Arrow IPC files for {@code read_arrow}: the file format ({@code ARROW1} magic, footer) and
+ * the stream format, told apart by the magic. Dictionary-encoded columns are decoded to their
+ * values. Batches stream one at a time, moved into the scan's allocator. No options of its own;
+ * {@code schema_ipc} may only rename nothing: its columns are matched by name and must have the
+ * file's types (Arrow IPC data is typed, so there is nothing to infer or convert).
+ */
+public final class ArrowIpcFormat implements FileFormat {
+
+  @Override
+  public String name() {
+    return "arrow";
+  }
+
+  @Override
+  public List<String> extensions() {
+    return List.of(".arrow", ".arrows", ".feather", ".ipc");
+  }
+
+  @Override
+  public List<OptionKey> optionKeys() {
+    return List.of();
+  }
+
+  @Override
+  public Schema schema(Path file, ScanOptions options) {
+    if (options.schema() != null) {
+      return options.schema();
+    }
+    try (BufferAllocator allocator = new RootAllocator(64L << 20);
+        ArrowIpcFile ipc = ArrowIpcFile.open(file, allocator)) {
+      return ipc.schema();
+    }
+  }
+
+  @Override
+  public TableScan scan(Path file, Schema schema, ScanRequest request, ScanOptions options,
+      BufferAllocator allocator) {
+    return new ArrowIpcScan(file, schema, request, allocator);
+  }
+}

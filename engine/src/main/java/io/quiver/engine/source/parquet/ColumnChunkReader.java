@@ -1,0 +1,339 @@
+package io.quiver.engine.source.parquet;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.parquet.format.ColumnMetaData;
+import org.apache.parquet.format.DataPageHeader;
+import org.apache.parquet.format.DataPageHeaderV2;
+import org.apache.parquet.format.DictionaryPageHeader;
+import org.apache.parquet.format.Encoding;
+import org.apache.parquet.format.PageHeader;
+import org.apache.parquet.format.Type;
+import org.apache.parquet.format.Util;
+
+/**
+ * Reads the pages of one flat column chunk (already in memory, compressed) and decodes rows
+ * into Arrow vectors batch by batch: dictionary pages, data pages v1 and v2, definition levels,
+ * values in any supported encoding. Every loop consumes bytes or values, so malformed input
+ * ends in a DATA error, never a hang.
+ */
+final class ColumnChunkReader implements ColumnReader {
+  /** Pages larger than this (uncompressed) are treated as corrupt headers. */
+  private static final int MAX_PAGE_BYTES = 1 << 30;
+
+  private final ParquetColumn column;
+  private final byte[] chunk;
+  private final int end;
+  private final long totalValues;
+  private final PageDecompressor decompressor;
+  private final ArrowColumnWriter writer;
+  private final PhysicalValues values;
+  private final int levelBitWidth;
+  private int position;
+  private long valuesSeen;
+  private PhysicalValues dictionary;
+  private int pageRemaining;
+  private RleBitPackedHybridDecoder definitionLevels;
+  private ValuesDecoder valuesDecoder;
+  private int[] levels = new int[1024];
+  /** Definition levels of the rows of the last read, when the column has levels. */
+  private int[] readLevels = new int[1024];
+
+  ColumnChunkReader(ParquetColumn column, ColumnMetaData metadata, byte[] chunk) {
+    this.column = column;
+    this.chunk = chunk;
+    this.end = chunk.length;
+    this.totalValues = metadata.getNum_values();
+    this.decompressor = new PageDecompressor(metadata.getCodec());
+    this.writer = new ArrowColumnWriter(column.conversion());
+    this.values = new PhysicalValues(physicalWidth(column));
+    this.levelBitWidth = 32 - Integer.numberOfLeadingZeros(column.maxDefinitionLevel());
+  }
+
+  private static int physicalWidth(ParquetColumn column) {
+    switch (column.physicalType()) {
+      case BOOLEAN: return 1;
+      case INT32:
+      case FLOAT: return 4;
+      case INT64:
+      case DOUBLE: return 8;
+      case INT96: return 12;
+      case FIXED_LEN_BYTE_ARRAY: return column.typeLength();
+      default: return -1;
+    }
+  }
+
+  @Override
+  public int[] levels() {
+    return column.maxDefinitionLevel() > 0 ? readLevels : null;
+  }
+
+  @Override
+  public void read(int rows, FieldVector vector, int start) {
+    if (column.maxDefinitionLevel() > 0 && readLevels.length < rows) {
+      readLevels = new int[rows];
+    }
+    int done = 0;
+    while (done < rows) {
+      if (pageRemaining == 0) {
+        nextPage();
+        continue;
+      }
+      int n = Math.min(rows - done, pageRemaining);
+      int present = n;
+      int[] rowLevels = null;
+      if (column.maxDefinitionLevel() > 0) {
+        if (levels.length < n) {
+          levels = new int[Math.max(n, levels.length * 2)];
+        }
+        definitionLevels.read(levels, 0, n);
+        present = 0;
+        int max = column.maxDefinitionLevel();
+        for (int i = 0; i < n; i++) {
+          present += levels[i] == max ? 1 : 0;
+        }
+        rowLevels = levels;
+        System.arraycopy(levels, 0, readLevels, done, n);
+      }
+      values.clear();
+      if (present > 0) {
+        valuesDecoder.read(present, values);
+      }
+      writer.write(vector, start + done, n, rowLevels, column.maxDefinitionLevel(), values);
+      done += n;
+      pageRemaining -= n;
+    }
+  }
+
+  private void nextPage() {
+    while (true) {
+      if (position >= end || valuesSeen >= totalValues) {
+        throw ParquetData.corrupt("column chunk ends after %d values but more rows were"
+            + " expected (the chunk states %d values)", valuesSeen, totalValues);
+      }
+      PositionedStream stream = new PositionedStream(chunk, position, end - position);
+      PageHeader header;
+      try {
+        header = Util.readPageHeader(stream);
+      } catch (IOException | RuntimeException e) {
+        throw new io.quiver.udf.error.QuiverException(io.quiver.udf.error.ErrorKind.DATA,
+            "corrupt page header at byte " + position + " of the column chunk: "
+                + e.getMessage(), e);
+      }
+      int bodyStart = stream.position();
+      int compressed = header.getCompressed_page_size();
+      int uncompressed = header.getUncompressed_page_size();
+      if (compressed < 0 || compressed > end - bodyStart || uncompressed < 0
+          || uncompressed > MAX_PAGE_BYTES) {
+        throw ParquetData.corrupt("page at byte %d states %d compressed and %d uncompressed"
+            + " bytes, but the column chunk has %d bytes after its header", position,
+            compressed, uncompressed, end - bodyStart);
+      }
+      position = bodyStart + compressed;
+      if (header.getType() == null) {
+        throw ParquetData.corrupt("page at byte %d has an unknown page type", bodyStart);
+      }
+      switch (header.getType()) {
+        case DICTIONARY_PAGE:
+          readDictionary(header.getDictionary_page_header(), bodyStart, compressed,
+              uncompressed);
+          break;
+        case DATA_PAGE:
+          if (startDataPage(header.getData_page_header(), bodyStart, compressed,
+              uncompressed)) {
+            return;
+          }
+          break;
+        case DATA_PAGE_V2:
+          if (startDataPageV2(header.getData_page_header_v2(), bodyStart, compressed,
+              uncompressed)) {
+            return;
+          }
+          break;
+        default:
+          break; // index pages and unknown page kinds carry no rows
+      }
+    }
+  }
+
+  private void readDictionary(DictionaryPageHeader header, int offset, int compressed,
+      int uncompressed) {
+    if (header == null) {
+      throw ParquetData.corrupt("dictionary page without its header");
+    }
+    if (dictionary != null) {
+      throw ParquetData.corrupt("column chunk has a second dictionary page");
+    }
+    Encoding encoding = header.getEncoding();
+    if (encoding != Encoding.PLAIN && encoding != Encoding.PLAIN_DICTIONARY) {
+      throw ParquetData.unsupported("dictionary page encoding %s", encoding);
+    }
+    int count = header.getNum_values();
+    byte[] page = decompressor.decompress(chunk, offset, compressed, uncompressed);
+    if (count < 0 || (values.width() > 0 && (long) count * values.width() > page.length)
+        || (values.width() < 0 && (long) count * 4 > page.length)) {
+      throw ParquetData.corrupt("dictionary page states %d values in %d bytes", count,
+          page.length);
+    }
+    PhysicalValues entries = new PhysicalValues(values.width());
+    plainDecoder(page, 0, page.length).read(count, entries);
+    dictionary = entries;
+  }
+
+  private boolean startDataPage(DataPageHeader header, int offset, int compressed,
+      int uncompressed) {
+    if (header == null) {
+      throw ParquetData.corrupt("data page without its header");
+    }
+    int count = header.getNum_values();
+    checkCount(count);
+    if (count == 0) {
+      return false;
+    }
+    byte[] page = decompressor.decompress(chunk, offset, compressed, uncompressed);
+    int at = 0;
+    if (column.maxDefinitionLevel() > 0) {
+      Encoding levelEncoding = header.getDefinition_level_encoding();
+      if (levelEncoding != Encoding.RLE) {
+        throw ParquetData.unsupported("definition levels encoded as %s (only RLE is read)",
+            levelEncoding);
+      }
+      if (page.length < 4) {
+        throw ParquetData.corrupt("data page too short for its definition levels");
+      }
+      int length = (int) PhysicalValues.INT.get(page, 0);
+      ParquetData.checkRange(4, length, page.length, "definition levels");
+      definitionLevels = new RleBitPackedHybridDecoder(page, 4, 4 + length, levelBitWidth);
+      at = 4 + length;
+    }
+    valuesDecoder = decoder(header.getEncoding(), page, at, page.length, count);
+    pageRemaining = count;
+    valuesSeen += count;
+    return true;
+  }
+
+  private boolean startDataPageV2(DataPageHeaderV2 header, int offset, int compressed,
+      int uncompressed) {
+    if (header == null) {
+      throw ParquetData.corrupt("data page v2 without its header");
+    }
+    int count = header.getNum_values();
+    checkCount(count);
+    int repetitionBytes = header.getRepetition_levels_byte_length();
+    int definitionBytes = header.getDefinition_levels_byte_length();
+    long levelBytes = (long) repetitionBytes + definitionBytes;
+    if (repetitionBytes < 0 || definitionBytes < 0 || levelBytes > compressed
+        || levelBytes > uncompressed) {
+      throw ParquetData.corrupt("data page v2 states %d level bytes in a page of %d",
+          levelBytes, compressed);
+    }
+    if (count == 0) {
+      return false;
+    }
+    int levelsStart = offset + repetitionBytes;
+    if (column.maxDefinitionLevel() > 0) {
+      definitionLevels = new RleBitPackedHybridDecoder(chunk, levelsStart,
+          levelsStart + definitionBytes, levelBitWidth);
+    }
+    int dataOffset = (int) (offset + levelBytes);
+    int dataCompressed = (int) (compressed - levelBytes);
+    int dataSize = (int) (uncompressed - levelBytes);
+    byte[] page;
+    if (header.isSetIs_compressed() && !header.isIs_compressed()) {
+      if (dataCompressed != dataSize) {
+        throw ParquetData.corrupt("uncompressed data page v2 has %d bytes but states %d",
+            dataCompressed, dataSize);
+      }
+      page = new byte[dataSize];
+      System.arraycopy(chunk, dataOffset, page, 0, dataSize);
+    } else {
+      page = decompressor.decompress(chunk, dataOffset, dataCompressed, dataSize);
+    }
+    valuesDecoder = decoder(header.getEncoding(), page, 0, page.length, count);
+    pageRemaining = count;
+    valuesSeen += count;
+    return true;
+  }
+
+  private void checkCount(int count) {
+    if (count < 0 || count > totalValues - valuesSeen) {
+      throw ParquetData.corrupt("data page states %d values but the column chunk has %d left",
+          count, totalValues - valuesSeen);
+    }
+  }
+
+  private ValuesDecoder plainDecoder(byte[] page, int from, int to) {
+    Type type = column.physicalType();
+    if (type == Type.BOOLEAN) {
+      return new PlainBooleanDecoder(page, from, to);
+    }
+    if (type == Type.BYTE_ARRAY) {
+      return new PlainByteArrayDecoder(page, from, to);
+    }
+    return new PlainFixedWidthDecoder(page, from, to, values.width());
+  }
+
+  private ValuesDecoder decoder(Encoding encoding, byte[] page, int from, int to, int count) {
+    Type type = column.physicalType();
+    if (encoding == null) {
+      throw ParquetData.unsupported("data page encoding with an unknown id");
+    }
+    if (from >= to) {
+      // A page of nulls may carry no value bytes at all, whatever its encoding.
+      return (n, out) -> {
+        if (n > 0) {
+          throw ParquetData.corrupt("data page has no value bytes but %d values were asked for",
+              n);
+        }
+      };
+    }
+    switch (encoding) {
+      case PLAIN:
+        return plainDecoder(page, from, to);
+      case PLAIN_DICTIONARY:
+      case RLE_DICTIONARY:
+        return new DictionaryDecoder(dictionary, page, from, to);
+      case RLE:
+        if (type == Type.BOOLEAN) {
+          return new RleBooleanDecoder(page, from, to);
+        }
+        break;
+      case DELTA_BINARY_PACKED:
+        if (type == Type.INT32 || type == Type.INT64) {
+          return new DeltaBinaryPackedDecoder(page, from, to, values.width(), count);
+        }
+        break;
+      case DELTA_LENGTH_BYTE_ARRAY:
+        if (type == Type.BYTE_ARRAY) {
+          return new DeltaLengthByteArrayDecoder(page, from, to, count);
+        }
+        break;
+      case DELTA_BYTE_ARRAY:
+        if (type == Type.BYTE_ARRAY || type == Type.FIXED_LEN_BYTE_ARRAY) {
+          return new DeltaByteArrayDecoder(page, from, to,
+              type == Type.BYTE_ARRAY ? -1 : values.width(), count);
+        }
+        break;
+      case BYTE_STREAM_SPLIT:
+        if (values.width() > 0 && type != Type.BOOLEAN && type != Type.INT96) {
+          return new ByteStreamSplitDecoder(page, from, to, values.width());
+        }
+        break;
+      default:
+        break;
+    }
+    throw ParquetData.unsupported("encoding %s for %s values is not supported", encoding, type);
+  }
+
+  /** A byte-array stream that tells how far a Thrift read went. */
+  private static final class PositionedStream extends ByteArrayInputStream {
+    PositionedStream(byte[] data, int offset, int length) {
+      super(data, offset, length);
+    }
+
+    int position() {
+      return pos;
+    }
+  }
+}

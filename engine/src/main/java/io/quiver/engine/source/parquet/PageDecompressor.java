@@ -1,0 +1,106 @@
+package io.quiver.engine.source.parquet;
+
+import io.airlift.compress.MalformedInputException;
+import io.airlift.compress.lz4.Lz4Decompressor;
+import io.airlift.compress.snappy.SnappyDecompressor;
+import io.airlift.compress.zstd.ZstdDecompressor;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.zip.GZIPInputStream;
+import org.apache.parquet.format.CompressionCodec;
+import org.brotli.dec.BrotliInputStream;
+
+/**
+ * Decompresses page bodies in pure Java: SNAPPY, ZSTD, LZ4_RAW and Hadoop-framed LZ4
+ * (aircompressor), GZIP (the JDK, concatenated members included), BROTLI (org.brotli:dec).
+ * The output must be exactly the page header's uncompressed size, otherwise a DATA error.
+ * LZO and codecs Quiver does not know are UNSUPPORTED.
+ */
+final class PageDecompressor {
+  private final CompressionCodec codec;
+
+  PageDecompressor(CompressionCodec codec) {
+    this.codec = codec;
+    if (codec == null) {
+      throw ParquetData.unsupported("compression codec with an unknown id (newer than this"
+          + " reader); rewrite the file with SNAPPY, ZSTD, GZIP, LZ4_RAW, BROTLI or none");
+    }
+    if (codec == CompressionCodec.LZO) {
+      throw ParquetData.unsupported("LZO compression is not supported (no pure-Java decoder);"
+          + " rewrite the file with SNAPPY, ZSTD, GZIP, LZ4_RAW or BROTLI");
+    }
+  }
+
+  /** Decompresses {@code data[offset, offset + length)} into exactly {@code size} bytes. */
+  byte[] decompress(byte[] data, int offset, int length, int size) {
+    if (codec == CompressionCodec.UNCOMPRESSED) {
+      if (length != size) {
+        throw ParquetData.corrupt("uncompressed page has %d bytes but its header says %d",
+            length, size);
+      }
+      byte[] copy = new byte[size];
+      System.arraycopy(data, offset, copy, 0, size);
+      return copy;
+    }
+    byte[] out = new byte[size];
+    if (size == 0 && length == 0) {
+      return out;
+    }
+    int produced;
+    try {
+      switch (codec) {
+        case SNAPPY:
+          produced = new SnappyDecompressor().decompress(data, offset, length, out, 0, size);
+          break;
+        case ZSTD:
+          produced = new ZstdDecompressor().decompress(data, offset, length, out, 0, size);
+          break;
+        case LZ4_RAW:
+          produced = new Lz4Decompressor().decompress(data, offset, length, out, 0, size);
+          break;
+        case LZ4:
+          produced = HadoopLz4.decompress(data, offset, length, out);
+          break;
+        case GZIP:
+          produced = drain(new GZIPInputStream(new ByteArrayInputStream(data, offset, length)),
+              out);
+          break;
+        case BROTLI:
+          produced = drain(new BrotliInputStream(new ByteArrayInputStream(data, offset,
+              length)), out);
+          break;
+        default:
+          throw ParquetData.unsupported("compression codec %s is not supported", codec);
+      }
+    } catch (MalformedInputException | IOException | IllegalArgumentException
+        | IllegalStateException | IndexOutOfBoundsException | UnsupportedOperationException e) {
+      throw new io.quiver.udf.error.QuiverException(io.quiver.udf.error.ErrorKind.DATA,
+          codec + " page data does not decompress: " + e.getMessage()
+              + ". The file is corrupt or truncated", e);
+    }
+    if (produced != size) {
+      throw ParquetData.corrupt("%s page decompressed to %d bytes but its header says %d",
+          codec, produced, size);
+    }
+    return out;
+  }
+
+  /** Reads the stream into {@code out}; reading past its size is an error. */
+  private static int drain(InputStream in, byte[] out) throws IOException {
+    try (InputStream stream = in) {
+      int total = 0;
+      while (total < out.length) {
+        int n = stream.read(out, total, out.length - total);
+        if (n < 0) {
+          return total;
+        }
+        total += n;
+      }
+      if (stream.read() >= 0) {
+        return total + 1;
+      }
+      return total;
+    }
+  }
+}

@@ -1,0 +1,104 @@
+package io.quiver.engine.source.parquet;
+
+import io.quiver.engine.source.file.FileFormat;
+import io.quiver.engine.source.options.OptionKey;
+import io.quiver.engine.source.options.OptionType;
+import io.quiver.engine.source.options.ScanOptions;
+import io.quiver.udf.error.ErrorKind;
+import io.quiver.udf.error.QuiverException;
+import io.quiver.udf.function.ScanRequest;
+import io.quiver.udf.function.TableScan;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.types.pojo.Schema;
+
+/**
+ * Parquet as a {@link FileFormat}: a pure-Java reader (no Hadoop, no native code) with its own
+ * footer and page reader on parquet-format-structures and its own vectorised decoders.
+ * Options: {@code parquet_pruning} (skip row groups by statistics, default true) and
+ * {@code batch_size} (rows per batch, 0 = the session's).
+ */
+public final class ParquetFormat implements FileFormat {
+  public static final String PRUNING = "parquet_pruning";
+  public static final String BATCH_SIZE = "batch_size";
+
+  private static final List<OptionKey> OPTIONS = List.of(
+      new OptionKey(PRUNING, OptionType.BOOLEAN, Boolean.TRUE,
+          "skip row groups whose min/max/null-count statistics rule out the query's filters"),
+      new OptionKey(BATCH_SIZE, OptionType.INTEGER, 0L,
+          "rows per batch; 0 uses the session's batch size"));
+
+  @Override
+  public String name() {
+    return "parquet";
+  }
+
+  @Override
+  public List<String> extensions() {
+    return List.of(".parquet");
+  }
+
+  @Override
+  public List<OptionKey> optionKeys() {
+    return OPTIONS;
+  }
+
+  /**
+   * The footer's schema, or the one given with {@code schema_ipc}: then the scan matches its
+   * fields to the file's columns by name (a missing column reads as nulls, a column of another
+   * type is a DATA error: values are not converted yet).
+   */
+  @Override
+  public Schema schema(Path file, ScanOptions options) {
+    if (options != null && options.schema() != null) {
+      return options.schema();
+    }
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      return ParquetFooter.read(channel).schema();
+    } catch (Throwable e) {
+      throw failure(e, file);
+    }
+  }
+
+  /** The row count the footer states (for join ordering), without reading any page. */
+  public long rowCount(Path file) {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      return ParquetFooter.read(channel).metadata().getNum_rows();
+    } catch (Throwable e) {
+      throw failure(e, file);
+    }
+  }
+
+  @Override
+  public TableScan scan(Path file, Schema schema, ScanRequest request, ScanOptions options,
+      BufferAllocator allocator) {
+    boolean pruning = options == null || !options.has(PRUNING) || options.getBoolean(PRUNING);
+    long batch = options != null && options.has(BATCH_SIZE) ? options.getLong(BATCH_SIZE) : 0;
+    int batchSize = batch > 0 ? (int) Math.min(batch, 1 << 20) : request.batchSize();
+    try {
+      return new ParquetTableScan(file, schema, request, pruning, batchSize, allocator);
+    } catch (Throwable e) {
+      throw failure(e, file);
+    }
+  }
+
+  private static QuiverException failure(Throwable error, Path file) {
+    if (error instanceof QuiverException quiver) {
+      return quiver.withContext("file " + file);
+    }
+    if (error instanceof NoSuchFileException) {
+      return new QuiverException(ErrorKind.IO, "file not found: " + file.toAbsolutePath()
+          + " (paths are relative to the working directory)", error);
+    }
+    if (error instanceof IOException) {
+      return new QuiverException(ErrorKind.IO, "cannot read " + file + ": " + error,
+          error).withContext("file " + file);
+    }
+    return QuiverException.wrap(ErrorKind.DATA, "file " + file, error);
+  }
+}

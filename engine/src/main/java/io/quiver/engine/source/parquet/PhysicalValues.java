@@ -1,0 +1,117 @@
+package io.quiver.engine.source.parquet;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+
+/**
+ * A reusable staging area for decoded Parquet values of one physical type, before they are
+ * converted into an Arrow vector. Fixed-width values (BOOLEAN as one byte 0/1, INT32, INT64,
+ * INT96, FLOAT, DOUBLE, FIXED_LEN_BYTE_ARRAY) sit little-endian back to back in {@link #bytes()}
+ * at {@code width} bytes each; BYTE_ARRAY values sit back to back with {@code count + 1}
+ * offsets. Plain arrays, grown geometrically, never a boxed value.
+ */
+final class PhysicalValues {
+  static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class,
+      ByteOrder.LITTLE_ENDIAN);
+  static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class,
+      ByteOrder.LITTLE_ENDIAN);
+
+  /** Bytes per value, or -1 for variable-length BYTE_ARRAY values. */
+  private final int width;
+  private byte[] bytes = new byte[1024];
+  private int[] offsets = new int[65];
+  private int count;
+  private int length;
+
+  PhysicalValues(int width) {
+    this.width = width;
+  }
+
+  int width() {
+    return width;
+  }
+
+  boolean variableWidth() {
+    return width < 0;
+  }
+
+  int count() {
+    return count;
+  }
+
+  byte[] bytes() {
+    return bytes;
+  }
+
+  /** Offsets of variable-width values: value i is bytes[offsets[i], offsets[i + 1]). */
+  int[] offsets() {
+    return offsets;
+  }
+
+  /** Bytes in use. */
+  int length() {
+    return length;
+  }
+
+  void clear() {
+    count = 0;
+    length = 0;
+    offsets[0] = 0;
+  }
+
+  /** Makes room for {@code extraBytes} more bytes and returns the write position. */
+  int reserveBytes(long extraBytes) {
+    long needed = length + extraBytes;
+    if (needed > Integer.MAX_VALUE - 16) {
+      throw new IllegalStateException("a batch of Parquet values needs more than 2 GB");
+    }
+    if (needed > bytes.length) {
+      bytes = Arrays.copyOf(bytes, (int) Math.min(Integer.MAX_VALUE - 16,
+          Math.max(needed, bytes.length * 2L)));
+    }
+    return length;
+  }
+
+  /** Fixed width: reserves room for n values, returns the byte position to write at. */
+  int reserveFixed(int n) {
+    return reserveBytes((long) n * width);
+  }
+
+  /** Fixed width: records that n values were written at the reserved position. */
+  void commitFixed(int n) {
+    count += n;
+    length += n * width;
+  }
+
+  /** Variable width: appends one value copied from {@code source}. */
+  void appendVariable(byte[] source, int offset, int size) {
+    int position = reserveBytes(size);
+    System.arraycopy(source, offset, bytes, position, size);
+    length += size;
+    endVariable();
+  }
+
+  /** Variable width: records that the bytes written since the last value end one value. */
+  void endVariable() {
+    if (count + 2 > offsets.length) {
+      offsets = Arrays.copyOf(offsets, Math.max(count + 2, offsets.length * 2));
+    }
+    count++;
+    offsets[count] = length;
+  }
+
+  /** Variable width: marks {@code size} bytes at the reserved position as written. */
+  void advance(int size) {
+    length += size;
+  }
+
+  int getInt(int index) {
+    return (int) INT.get(bytes, index * width);
+  }
+
+  long getLong(int index) {
+    return (long) LONG.get(bytes, index * width);
+  }
+}
