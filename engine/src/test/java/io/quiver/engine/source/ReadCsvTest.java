@@ -116,7 +116,7 @@ class ReadCsvTest {
   void valueOfTheWrongTypeAfterTheSampleIsADataErrorNamingColumnAndValue()
       throws IOException {
     StringBuilder text = new StringBuilder("n,label\n");
-    for (int i = 0; i < CsvTable.SAMPLE_ROWS + 5; i++) {
+    for (int i = 0; i < 1000 /* schema_infer_max_records */ + 5; i++) {
       text.append(i).append(",x\n");
     }
     text.append("oops,x\n");

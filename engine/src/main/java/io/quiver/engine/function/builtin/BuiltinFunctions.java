@@ -1,9 +1,10 @@
 package io.quiver.engine.function.builtin;
 
 import io.quiver.engine.function.builtin.aggregate.BuiltinAggregates;
-import io.quiver.engine.source.CsvTableFunction;
 import io.quiver.engine.source.arrow.ArrowIpcFormat;
+import io.quiver.engine.source.csv.CsvFormat;
 import io.quiver.engine.source.file.FileTableFunction;
+import io.quiver.engine.source.json.NdjsonFormat;
 import io.quiver.engine.source.parquet.ParquetFormat;
 import io.quiver.udf.function.FunctionDefinition;
 import java.util.ArrayList;
@@ -17,9 +18,10 @@ public final class BuiltinFunctions {
     List<FunctionDefinition> functions = new ArrayList<>();
     functions.addAll(BuiltinScalarFunctions.all());
     functions.addAll(ApiScalarFunctions.all());
-    functions.add(new CsvTableFunction());
     functions.add(new FileTableFunction(new ArrowIpcFormat()));
     functions.add(new FileTableFunction(new ParquetFormat()));
+    functions.add(new FileTableFunction(new CsvFormat()));
+    functions.add(new FileTableFunction(new NdjsonFormat()));
     functions.addAll(BuiltinAggregates.all());
     return functions;
   }
