@@ -186,6 +186,32 @@ public final class QuiverSession implements AutoCloseable {
     }
   }
 
+  /**
+   * Registers (or replaces) a table backed by files: {@code format} is {@code parquet},
+   * {@code csv}, {@code json} or {@code arrow}; {@code path} is anything {@code read_<format>}
+   * accepts (a file, a directory, a glob or a JSON array of paths); {@code optionsJson} may be
+   * null. The files are read at each query, never copied; the session's file-access policy
+   * applies. It is the view {@code CREATE OR REPLACE VIEW name AS SELECT * FROM
+   * read_<format>(path, options)}, checked now (a missing file fails here, as IO).
+   */
+  public void registerFileTable(String name, String format, String path, String optionsJson) {
+    checkOpen();
+    Objects.requireNonNull(name, "name is null");
+    Objects.requireNonNull(path, "path is null");
+    if (format == null || !format.matches("parquet|csv|json|arrow")) {
+      throw new QuiverException(ErrorKind.PLAN, "unknown file format '" + format
+          + "' for table '" + name + "': use parquet, csv, json or arrow");
+    }
+    String call = "read_" + format + "(" + sqlString(path)
+        + (optionsJson == null ? "" : ", " + sqlString(optionsJson)) + ")";
+    sql("CREATE OR REPLACE VIEW \"" + name.replace("\"", "\"\"") + "\" AS SELECT * FROM "
+        + call).close();
+  }
+
+  private static String sqlString(String text) {
+    return "'" + text.replace("'", "''") + "'";
+  }
+
   /** Names of the tables and views in the catalog, sorted. */
   public List<String> tableNames() {
     return catalog.names();
