@@ -1,5 +1,6 @@
 package io.quiver.engine.source.csv;
 
+import io.quiver.engine.source.text.TextColumnKind;
 import io.quiver.engine.source.text.TextValueParser;
 import io.quiver.udf.error.ErrorKind;
 import io.quiver.udf.error.QuiverException;
@@ -20,9 +21,6 @@ import org.apache.arrow.vector.TimeMicroVector;
 import org.apache.arrow.vector.TimeStampMicroVector;
 import org.apache.arrow.vector.TinyIntVector;
 import org.apache.arrow.vector.VarCharVector;
-import org.apache.arrow.vector.types.DateUnit;
-import org.apache.arrow.vector.types.FloatingPointPrecision;
-import org.apache.arrow.vector.types.TimeUnit;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 
@@ -31,19 +29,20 @@ import org.apache.arrow.vector.types.pojo.Field;
  * object per value (wide decimals above precision 18 and rare long doubles excepted).
  */
 final class CsvValueWriter {
-  static final int BOOLEAN = 0;
-  static final int TINYINT = 1;
-  static final int SMALLINT = 2;
-  static final int INTEGER = 3;
-  static final int BIGINT = 4;
-  static final int REAL = 5;
-  static final int DOUBLE = 6;
-  static final int DECIMAL = 7;
-  static final int WIDE_DECIMAL = 8;
-  static final int VARCHAR = 9;
-  static final int DATE = 10;
-  static final int TIME = 11;
-  static final int TIMESTAMP = 12;
+  static final int BOOLEAN = TextColumnKind.BOOLEAN;
+  static final int TINYINT = TextColumnKind.TINYINT;
+  static final int SMALLINT = TextColumnKind.SMALLINT;
+  static final int INTEGER = TextColumnKind.INTEGER;
+  static final int BIGINT = TextColumnKind.BIGINT;
+  static final int REAL = TextColumnKind.REAL;
+  static final int DOUBLE = TextColumnKind.DOUBLE;
+  static final int DECIMAL = TextColumnKind.DECIMAL;
+  /** A DECIMAL of more than 18 digits (not parsed through a long). */
+  static final int WIDE_DECIMAL = 13;
+  static final int VARCHAR = TextColumnKind.VARCHAR;
+  static final int DATE = TextColumnKind.DATE;
+  static final int TIME = TextColumnKind.TIME;
+  static final int TIMESTAMP = TextColumnKind.TIMESTAMP;
 
   private final int kind;
   private final int precision;
@@ -70,70 +69,18 @@ final class CsvValueWriter {
    */
   static int kindOf(Field field) {
     ArrowType type = field.getType();
-    switch (type.getTypeID()) {
-      case Bool:
-        return BOOLEAN;
-      case Int: {
-        ArrowType.Int integer = (ArrowType.Int) type;
-        if (integer.getIsSigned()) {
-          switch (integer.getBitWidth()) {
-            case 8:
-              return TINYINT;
-            case 16:
-              return SMALLINT;
-            case 32:
-              return INTEGER;
-            case 64:
-              return BIGINT;
-            default:
-              break;
-          }
-        }
-        break;
-      }
-      case FloatingPoint: {
-        FloatingPointPrecision precision = ((ArrowType.FloatingPoint) type).getPrecision();
-        if (precision == FloatingPointPrecision.SINGLE) {
-          return REAL;
-        }
-        if (precision == FloatingPointPrecision.DOUBLE) {
-          return DOUBLE;
-        }
-        break;
-      }
-      case Decimal: {
-        ArrowType.Decimal decimal = (ArrowType.Decimal) type;
-        if (decimal.getBitWidth() == 128) {
-          return decimal.getPrecision() <= 18 ? DECIMAL : WIDE_DECIMAL;
-        }
-        break;
-      }
-      case Utf8:
-        return VARCHAR;
-      case Date:
-        if (((ArrowType.Date) type).getUnit() == DateUnit.DAY) {
-          return DATE;
-        }
-        break;
-      case Time:
-        if (((ArrowType.Time) type).getUnit() == TimeUnit.MICROSECOND) {
-          return TIME;
-        }
-        break;
-      case Timestamp: {
-        ArrowType.Timestamp timestamp = (ArrowType.Timestamp) type;
-        if (timestamp.getUnit() == TimeUnit.MICROSECOND && timestamp.getTimezone() == null) {
-          return TIMESTAMP;
-        }
-        break;
-      }
-      default:
-        break;
+    int kind = TextColumnKind.of(type);
+    if (kind == TextColumnKind.DECIMAL && ((ArrowType.Decimal) type).getPrecision() > 18) {
+      return WIDE_DECIMAL;
     }
-    throw new QuiverException(ErrorKind.UNSUPPORTED, "CSV column " + field.getName()
-        + " has type " + type + ", which CSV values cannot be read as. Use BOOLEAN, TINYINT.."
-        + "BIGINT, REAL, DOUBLE, DECIMAL, VARCHAR, DATE, TIME or TIMESTAMP in the schema");
+    if (kind == TextColumnKind.UNSUPPORTED) {
+      throw new QuiverException(ErrorKind.UNSUPPORTED, "CSV column " + field.getName()
+          + " has type " + type + ", which CSV values cannot be read as. Use BOOLEAN, TINYINT.."
+          + "BIGINT, REAL, DOUBLE, DECIMAL, VARCHAR, DATE, TIME or TIMESTAMP in the schema");
+    }
+    return kind;
   }
+
 
   /** Writes into {@code target} from now on (one batch). */
   void bind(FieldVector target) {

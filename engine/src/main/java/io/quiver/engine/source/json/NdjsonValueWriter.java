@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.quiver.engine.source.text.TextColumnKind;
 import io.quiver.engine.source.text.TextValueParser;
 import io.quiver.udf.error.ErrorKind;
 import io.quiver.udf.error.QuiverException;
@@ -32,9 +33,6 @@ import org.apache.arrow.vector.TinyIntVector;
 import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.complex.ListVector;
 import org.apache.arrow.vector.complex.StructVector;
-import org.apache.arrow.vector.types.DateUnit;
-import org.apache.arrow.vector.types.FloatingPointPrecision;
-import org.apache.arrow.vector.types.TimeUnit;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 
@@ -46,18 +44,18 @@ import org.apache.arrow.vector.types.pojo.Field;
  */
 final class NdjsonValueWriter {
   private static final int ROOT = 0;
-  private static final int BOOLEAN = 1;
-  private static final int TINYINT = 2;
-  private static final int SMALLINT = 3;
-  private static final int INTEGER = 4;
-  private static final int BIGINT = 5;
-  private static final int REAL = 6;
-  private static final int DOUBLE = 7;
-  private static final int DECIMAL = 8;
-  private static final int VARCHAR = 9;
-  private static final int DATE = 10;
-  private static final int TIME = 11;
-  private static final int TIMESTAMP = 12;
+  private static final int BOOLEAN = TextColumnKind.BOOLEAN;
+  private static final int TINYINT = TextColumnKind.TINYINT;
+  private static final int SMALLINT = TextColumnKind.SMALLINT;
+  private static final int INTEGER = TextColumnKind.INTEGER;
+  private static final int BIGINT = TextColumnKind.BIGINT;
+  private static final int REAL = TextColumnKind.REAL;
+  private static final int DOUBLE = TextColumnKind.DOUBLE;
+  private static final int DECIMAL = TextColumnKind.DECIMAL;
+  private static final int VARCHAR = TextColumnKind.VARCHAR;
+  private static final int DATE = TextColumnKind.DATE;
+  private static final int TIME = TextColumnKind.TIME;
+  private static final int TIMESTAMP = TextColumnKind.TIMESTAMP;
   private static final int STRUCT = 13;
   private static final int LIST = 14;
 
@@ -109,67 +107,21 @@ final class NdjsonValueWriter {
 
   private static int kindOf(Field field, String path) {
     ArrowType type = field.getType();
-    switch (type.getTypeID()) {
-      case Bool:
-        return BOOLEAN;
-      case Int: {
-        ArrowType.Int integer = (ArrowType.Int) type;
-        if (integer.getIsSigned()) {
-          switch (integer.getBitWidth()) {
-            case 8:
-              return TINYINT;
-            case 16:
-              return SMALLINT;
-            case 32:
-              return INTEGER;
-            default:
-              return BIGINT;
-          }
-        }
-        break;
-      }
-      case FloatingPoint:
-        if (((ArrowType.FloatingPoint) type).getPrecision() == FloatingPointPrecision.SINGLE) {
-          return REAL;
-        }
-        if (((ArrowType.FloatingPoint) type).getPrecision() == FloatingPointPrecision.DOUBLE) {
-          return DOUBLE;
-        }
-        break;
-      case Decimal:
-        if (((ArrowType.Decimal) type).getBitWidth() == 128) {
-          return DECIMAL;
-        }
-        break;
-      case Utf8:
-        return VARCHAR;
-      case Date:
-        if (((ArrowType.Date) type).getUnit() == DateUnit.DAY) {
-          return DATE;
-        }
-        break;
-      case Time:
-        if (((ArrowType.Time) type).getUnit() == TimeUnit.MICROSECOND) {
-          return TIME;
-        }
-        break;
-      case Timestamp:
-        if (((ArrowType.Timestamp) type).getUnit() == TimeUnit.MICROSECOND
-            && ((ArrowType.Timestamp) type).getTimezone() == null) {
-          return TIMESTAMP;
-        }
-        break;
-      case Struct:
-        return STRUCT;
-      case List:
-        return LIST;
-      default:
-        break;
+    if (type instanceof ArrowType.Struct) {
+      return STRUCT;
     }
-    throw new QuiverException(ErrorKind.UNSUPPORTED, "NDJSON column " + path + " has type "
-        + type + ", which JSON values cannot be read as. Use BOOLEAN, integers, REAL, DOUBLE,"
-        + " DECIMAL, VARCHAR, DATE, TIME, TIMESTAMP, Struct or List");
+    if (type instanceof ArrowType.List) {
+      return LIST;
+    }
+    int kind = TextColumnKind.of(type);
+    if (kind == TextColumnKind.UNSUPPORTED) {
+      throw new QuiverException(ErrorKind.UNSUPPORTED, "NDJSON column " + path + " has type "
+          + type + ", which JSON values cannot be read as. Use BOOLEAN, integers, REAL, DOUBLE,"
+          + " DECIMAL, VARCHAR, DATE, TIME, TIMESTAMP, Struct or List");
+    }
+    return kind;
   }
+
 
   /** Checks that every field of {@code fields} can be read (UNSUPPORTED otherwise). */
   static void check(List<Field> fields) {
