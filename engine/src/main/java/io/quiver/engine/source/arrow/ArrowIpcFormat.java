@@ -14,9 +14,9 @@ import org.apache.arrow.vector.types.pojo.Schema;
 /**
  * Arrow IPC files for {@code read_arrow}: the file format ({@code ARROW1} magic, footer) and
  * the stream format, told apart by the magic. Dictionary-encoded columns are decoded to their
- * values. Batches stream one at a time, moved into the scan's allocator. No options of its own;
- * {@code schema_ipc} may only rename nothing: its columns are matched by name and must have the
- * file's types (Arrow IPC data is typed, so there is nothing to infer or convert).
+ * values. Batches stream one at a time, moved into the scan's allocator. No options of its own.
+ * The data is typed, so nothing is inferred; a schema given with {@code schema_ipc} is matched
+ * to the file's columns by name, and the file table converts a column of another type to it.
  */
 public final class ArrowIpcFormat implements FileFormat {
 
@@ -37,9 +37,6 @@ public final class ArrowIpcFormat implements FileFormat {
 
   @Override
   public Schema schema(Path file, ScanOptions options) {
-    if (options.schema() != null) {
-      return options.schema();
-    }
     try (BufferAllocator allocator = new RootAllocator(64L << 20);
         ArrowIpcFile ipc = ArrowIpcFile.open(file, allocator)) {
       return ipc.schema();

@@ -53,6 +53,11 @@ public final class CsvFormat implements FileFormat {
   }
 
   @Override
+  public boolean parsesToGivenSchema() {
+    return true;
+  }
+
+  @Override
   public Schema schema(Path file, ScanOptions options) {
     CsvOptions csv = CsvOptions.from(options);
     Schema given = options.schema();

@@ -27,11 +27,22 @@ public interface FileFormat {
   List<OptionKey> optionKeys();
 
   /**
-   * The schema of {@code file}: from its footer or header, or inferred from a sample, or the
-   * one given in the options ({@link ScanOptions#schema()}). Errors are QuiverExceptions (IO,
-   * DATA, UNSUPPORTED) naming the file.
+   * The schema of {@code file}: from its footer or header, or inferred from a sample, or (for
+   * a format that {@link #parsesToGivenSchema() parses to a given schema}) the one given in
+   * the options ({@link ScanOptions#schema()}). Errors are QuiverExceptions (IO, DATA,
+   * UNSUPPORTED) naming the file.
    */
   Schema schema(Path file, ScanOptions options);
+
+  /**
+   * Whether the scan parses text straight into a schema given with {@code schema_ipc} (CSV,
+   * NDJSON). A typed format (Parquet, Arrow IPC) returns false: it reads the types the file
+   * stores, and the file table converts columns whose type differs from the table's with a
+   * SQL {@code CAST}.
+   */
+  default boolean parsesToGivenSchema() {
+    return false;
+  }
 
   /**
    * Streams {@code file}'s rows as batches of {@code request}'s projection (indexes into

@@ -85,9 +85,12 @@ final class FileTable implements TableSource {
     }
   }
 
-  /** The schema {@code file} is read with: the given one, or the format's for the file. */
+  /**
+   * The schema {@code file} is read with: the given one for a format that parses to it, else
+   * the format's for the file (the types it stores).
+   */
   Schema schemaOf(Path file) {
-    if (options.schema() != null) {
+    if (options.schema() != null && format.parsesToGivenSchema()) {
       return options.schema();
     }
     Schema known = fileSchemas.get(file);

@@ -21,8 +21,9 @@ import org.apache.arrow.vector.util.TransferPair;
  * One scan of a {@link FileTable}: file after file, one open file scan at a time. For each file
  * the projection is mapped to the file's columns by name, the file's batches get the partition
  * and filename columns (constants per file) and NULL columns for what the file lacks (with
- * union_by_name). Files whose partition values fail a pushed predicate are skipped; the scan
- * stops at the limit.
+ * union_by_name). A column the file stores as another type than the table's is converted
+ * ({@link ColumnConversion}). Files whose partition values fail a pushed predicate are skipped;
+ * the scan stops at the limit.
  *
  * <p>Ownership: a batch from the format's scan belongs to this scan until its vectors are
  * transferred into the returned batch, which belongs to the caller; the rest is closed here.
@@ -40,6 +41,8 @@ final class FileTableScan implements TableScan {
   private TableScan current;
   /** Per output column: the position in the file batch, or -1 (NULL, partition, filename). */
   private int[] filePositions;
+  /** Per output column: the conversion of the file's type to the table's, or null. */
+  private ColumnConversion[] conversions;
 
   FileTableScan(FileTable table, ScanRequest request, long limit, BufferAllocator allocator) {
     this.table = table;
@@ -129,13 +132,23 @@ final class FileTableScan implements TableScan {
     List<Integer> fileProjection = new ArrayList<>();
     int[] positions = new int[projection.length];
     int[] fileIndexOfTableColumn = new int[dataColumns];
+    boolean[] converted = new boolean[dataColumns];
     for (int c = 0; c < dataColumns; c++) {
-      fileIndexOfTableColumn[c] = fileIndex(fileSchema, table.dataSchema().getFields().get(c),
-          candidate, unionByName);
+      Field field = table.dataSchema().getFields().get(c);
+      int index = fileIndex(fileSchema, field, unionByName);
+      fileIndexOfTableColumn[c] = index;
+      converted[c] = index >= 0
+          && !fileSchema.getFields().get(index).getType().equals(field.getType());
     }
+    ColumnConversion[] columnConversions = new ColumnConversion[projection.length];
     for (int p = 0; p < projection.length; p++) {
       positions[p] = -1;
       int column = projection[p];
+      if (column < dataColumns && converted[column]) {
+        columnConversions[p] = ColumnConversion.of(
+            fileSchema.getFields().get(fileIndexOfTableColumn[column]),
+            table.dataSchema().getFields().get(column), candidate);
+      }
       if (column < dataColumns && fileIndexOfTableColumn[column] >= 0) {
         int position = fileProjection.indexOf(fileIndexOfTableColumn[column]);
         if (position < 0) {
@@ -147,7 +160,9 @@ final class FileTableScan implements TableScan {
     }
     List<ColumnPredicate> filePredicates = new ArrayList<>();
     for (ColumnPredicate predicate : predicates) {
-      if (predicate.column() < dataColumns && fileIndexOfTableColumn[predicate.column()] >= 0) {
+      // A predicate's values have the table's type: a converted column gets none.
+      if (predicate.column() < dataColumns && fileIndexOfTableColumn[predicate.column()] >= 0
+          && !converted[predicate.column()]) {
         filePredicates.add(new ColumnPredicate(fileIndexOfTableColumn[predicate.column()],
             predicate.operator(), predicate.values()));
       }
@@ -155,22 +170,15 @@ final class FileTableScan implements TableScan {
     int[] projected = fileProjection.stream().mapToInt(Integer::intValue).toArray();
     ScanRequest request = new ScanRequest(projected, filePredicates, remaining, batchSize);
     filePositions = positions;
+    conversions = columnConversions;
     current = table.format().scan(candidate, fileSchema, request, table.options(), allocator);
   }
 
   /** The index of {@code field} in the file, -1 when missing with union_by_name. */
-  private static int fileIndex(Schema fileSchema, Field field, Path candidate,
-      boolean unionByName) {
+  private static int fileIndex(Schema fileSchema, Field field, boolean unionByName) {
     List<Field> fields = fileSchema.getFields();
     for (int i = 0; i < fields.size(); i++) {
-      Field fileField = fields.get(i);
-      if (fileField.getName().equals(field.getName())) {
-        if (!fileField.getType().equals(field.getType())) {
-          throw new QuiverException(ErrorKind.DATA, "column " + field.getName() + " is "
-              + fileField.getType() + " in this file but " + field.getType()
-              + " in the table (from the first file or schema_ipc); set union_by_name or give"
-              + " schema_ipc");
-        }
+      if (fields.get(i).getName().equals(field.getName())) {
         return i;
       }
     }
@@ -192,7 +200,9 @@ final class FileTableScan implements TableScan {
         Field field = output.getFields().get(p);
         int position = filePositions[p];
         int column = projection[p];
-        if (position >= 0 && moved[position] == null) {
+        if (position >= 0 && conversions[p] != null) {
+          vectors.add(conversions[p].convert(batch.getVector(position), rows, allocator));
+        } else if (position >= 0 && moved[position] == null) {
           // Ownership of the file batch's vector moves into the result batch.
           TransferPair transfer = batch.getVector(position).getTransferPair(field, allocator);
           transfer.transfer();

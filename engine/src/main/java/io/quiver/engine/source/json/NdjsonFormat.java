@@ -68,6 +68,11 @@ public final class NdjsonFormat implements FileFormat {
   }
 
   @Override
+  public boolean parsesToGivenSchema() {
+    return true;
+  }
+
+  @Override
   public Schema schema(Path file, ScanOptions options) {
     Schema given = options.schema();
     if (given != null) {

@@ -49,15 +49,11 @@ public final class ParquetFormat implements FileFormat {
   }
 
   /**
-   * The footer's schema, or the one given with {@code schema_ipc}: then the scan matches its
-   * fields to the file's columns by name (a missing column reads as nulls, a column of another
-   * type is a DATA error: values are not converted yet).
+   * The footer's schema (the types the file stores). A schema given with {@code schema_ipc}
+   * becomes the table's, and the file table converts columns of another type to it.
    */
   @Override
   public Schema schema(Path file, ScanOptions options) {
-    if (options != null && options.schema() != null) {
-      return options.schema();
-    }
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
       return ParquetFooter.read(channel).schema();
     } catch (Throwable e) {

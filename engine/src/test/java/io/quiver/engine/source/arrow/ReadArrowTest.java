@@ -151,18 +151,23 @@ class ReadArrowTest {
   }
 
   @Test
-  void schemaIpcSelectsMatchingColumnsAndRefusesOtherTypes() throws IOException {
+  void schemaIpcSelectsColumnsByNameAndConvertsTheirTypes() throws IOException {
     Path file = ArrowTestFiles.write(directory.resolve("s.arrow"), true, 0, 3, 4, false);
     Schema given = new Schema(List.of(
         new Field("id", FieldType.nullable(new ArrowType.Int(64, true)), null)));
     assertThat(rows("SELECT * FROM read_arrow('" + quote(file) + "', '{\"schema_ipc\": \""
         + hex(given) + "\"}')")).containsExactly(List.of(0L), List.of(1L), List.of(2L));
-    Schema wrong = new Schema(List.of(
+    Schema text = new Schema(List.of(
         new Field("id", FieldType.nullable(ArrowType.Utf8.INSTANCE), null)));
+    assertThat(rows("SELECT * FROM read_arrow('" + quote(file) + "', '{\"schema_ipc\": \""
+        + hex(text) + "\"}')")).containsExactly(List.of("0"), List.of("1"), List.of("2"));
+    Schema number = new Schema(List.of(
+        new Field("name", FieldType.nullable(new ArrowType.Int(64, true)), null)));
     QuiverException error = failure("SELECT * FROM read_arrow('" + quote(file)
-        + "', '{\"schema_ipc\": \"" + hex(wrong) + "\"}')");
+        + "', '{\"schema_ipc\": \"" + hex(number) + "\"}')");
     assertThat(error.kind()).isEqualTo(ErrorKind.DATA);
-    assertThat(error.getMessage()).contains("column id").contains("s.arrow");
+    assertThat(error.getMessage()).contains("column name").contains("s.arrow")
+        .contains("BIGINT");
   }
 
   private static String hex(Schema schema) throws IOException {
