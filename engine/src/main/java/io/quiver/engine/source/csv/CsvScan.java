@@ -40,6 +40,10 @@ final class CsvScan implements TableScan {
   private final int maxRecordSize;
   private final TextValueParser parser = new TextValueParser();
   private CsvTokenizer tokenizer;
+  /** For each schema column, its field in the records (the identity unless a header maps). */
+  private int[] fieldOfColumn;
+  /** The number of fields a well-formed record has. */
+  private int recordFields;
   private long produced;
   private long skipped;
   private boolean done;
@@ -84,9 +88,7 @@ final class CsvScan implements TableScan {
     if (tokenizer == null) {
       tokenizer = new CsvTokenizer(TextInput.open(file, options.compression()), options,
           blockSize, maxRecordSize);
-      if (options.hasHeader()) {
-        tokenizer.next();
-      }
+      startRecords();
     }
     int capacity = (int) wanted;
     VectorSchemaRoot root = VectorSchemaRoot.create(projectedSchema, allocator);
@@ -113,9 +115,27 @@ final class CsvScan implements TableScan {
     }
   }
 
+  /** Reads the header, if any, and maps the schema's columns to the records' fields. */
+  private void startRecords() {
+    int columns = schema.getFields().size();
+    fieldOfColumn = new int[columns];
+    for (int c = 0; c < columns; c++) {
+      fieldOfColumn[c] = c;
+    }
+    recordFields = columns;
+    if (options.hasHeader() && tokenizer.next() && schemaGiven) {
+      List<String> header = new ArrayList<>(tokenizer.fieldCount());
+      for (int field = 0; field < tokenizer.fieldCount(); field++) {
+        header.add(tokenizer.text(field).trim());
+      }
+      fieldOfColumn = CsvHeaderMatch.fieldOfColumn(header, schema, file);
+      recordFields = header.size();
+    }
+  }
+
   private int fill(int capacity) {
     int row = 0;
-    int columns = schema.getFields().size();
+    int columns = recordFields;
     byte[] nullString = options.nullString();
     while (row < capacity && tokenizer.next()) {
       String malformed = tokenizer.malformed();
@@ -136,7 +156,7 @@ final class CsvScan implements TableScan {
       boolean keep = true;
       for (int i = 0; i < writers.length; i++) {
         CsvValueWriter writer = writers[i];
-        int column = projection[i];
+        int column = fieldOfColumn[projection[i]];
         if (column >= count || malformed != null) {
           writer.writeNull(row);
           continue;
@@ -151,7 +171,7 @@ final class CsvScan implements TableScan {
         }
         if (!writer.write(row, bytes, start, end, parser)) {
           if (options.onBadRow() == CsvOptions.BadRowAction.ERROR) {
-            throw unparsable(column, writer, bytes, start, end);
+            throw unparsable(projection[i], column, writer, bytes, start, end);
           }
           writer.writeNull(row);
           if (options.onBadRow() == CsvOptions.BadRowAction.SKIP) {
@@ -172,8 +192,8 @@ final class CsvScan implements TableScan {
     return row;
   }
 
-  private QuiverException unparsable(int column, CsvValueWriter writer, byte[] bytes, int start,
-      int end) {
+  private QuiverException unparsable(int column, int field, CsvValueWriter writer, byte[] bytes,
+      int start, int end) {
     int length = Math.min(end - start, 100);
     String value = new String(bytes, start, length, StandardCharsets.UTF_8)
         + (end - start > length ? "..." : "");
@@ -184,7 +204,7 @@ final class CsvScan implements TableScan {
             + " schema_infer_max_records, give a schema with schema_ipc, or set on_bad_row to"
             + " skip or null";
     return new QuiverException(ErrorKind.DATA, "file " + file + ", line " + tokenizer.line()
-        + ", column " + schema.getFields().get(column).getName() + " (field " + (column + 1)
+        + ", column " + schema.getFields().get(column).getName() + " (field " + (field + 1)
         + "): cannot read '" + value + "' as " + writer.typeName() + ". " + hint);
   }
 

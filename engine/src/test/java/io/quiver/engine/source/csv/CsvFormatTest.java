@@ -244,6 +244,37 @@ class CsvFormatTest {
   }
 
   @Test
+  void aGivenSchemaMatchesTheHeaderByNameOrByPosition() {
+    Path file = write(directory.resolve("h.csv"), "id,Name,score\n1,ann,2.5\n2,bob,\n");
+    Schema reordered = new Schema(List.of(
+        new Field("score", FieldType.nullable(new ArrowType.FloatingPoint(
+            FloatingPointPrecision.DOUBLE)), null),
+        new Field("name", FieldType.nullable(ArrowType.Utf8.INSTANCE), null)));
+    assertThat(readAll(format, file, options(format, reordered), allocator))
+        .containsExactly(row(2.5, "ann"), row(null, "bob"));
+    Schema renamed = new Schema(List.of(
+        new Field("a", FieldType.nullable(new ArrowType.Int(64, true)), null),
+        new Field("b", FieldType.nullable(ArrowType.Utf8.INSTANCE), null),
+        new Field("c", FieldType.nullable(ArrowType.Utf8.INSTANCE), null)));
+    assertThat(readAll(format, file, options(format, renamed), allocator))
+        .containsExactly(row(1L, "ann", "2.5"), row(2L, "bob", null));
+    Schema partly = new Schema(List.of(
+        new Field("id", FieldType.nullable(new ArrowType.Int(64, true)), null),
+        new Field("missing", FieldType.nullable(ArrowType.Utf8.INSTANCE), null)));
+    assertThatThrownBy(() -> readAll(format, file, options(format, partly), allocator))
+        .isInstanceOfSatisfying(QuiverException.class, e -> {
+          assertThat(e.kind()).isEqualTo(ErrorKind.DATA);
+          assertThat(e.getMessage()).contains("h.csv", "[missing]", "[id, Name, score]",
+              "has_header");
+        });
+    // A bad value names the schema's column and the file's field.
+    Path bad = write(directory.resolve("hb.csv"), "id,Name,score\n1,ann,high\n");
+    assertThatThrownBy(() -> readAll(format, bad, options(format, reordered), allocator))
+        .isInstanceOfSatisfying(QuiverException.class, e ->
+            assertThat(e.getMessage()).contains("column score (field 3)", "'high'"));
+  }
+
+  @Test
   void projectionAndLimit() {
     StringBuilder text = new StringBuilder("a,b,c\n");
     for (int i = 0; i < 5000; i++) {
