@@ -3,12 +3,12 @@ package io.quiver.engine.source.csv;
 import io.quiver.engine.source.options.OptionKey;
 import io.quiver.engine.source.options.OptionType;
 import io.quiver.engine.source.options.ScanOptions;
+import io.quiver.engine.source.text.BadRowAction;
 import io.quiver.engine.source.text.Compression;
 import io.quiver.udf.error.ErrorKind;
 import io.quiver.udf.error.QuiverException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The CSV option keys and their validated values for one scan.
@@ -29,16 +29,6 @@ public record CsvOptions(boolean hasHeader, byte delimiter, byte quote, byte esc
     byte[] nullString, boolean newlinesInValues, long inferMaxRecords, Compression compression,
     BadRowAction onBadRow) {
 
-  /** What a row with the wrong number of fields or an unparsable value does. */
-  public enum BadRowAction {
-    /** Fail the query with a DATA error naming the file, line, column and value. */
-    ERROR,
-    /** Leave the row out. */
-    SKIP,
-    /** Keep the row: unparsable values and missing fields become NULL, extra fields are dropped. */
-    NULL
-  }
-
   public static final String HAS_HEADER = "has_header";
   public static final String DELIMITER = "delimiter";
   public static final String QUOTE = "quote";
@@ -48,7 +38,7 @@ public record CsvOptions(boolean hasHeader, byte delimiter, byte quote, byte esc
   public static final String NEWLINES_IN_VALUES = "newlines_in_values";
   public static final String SCHEMA_INFER_MAX_RECORDS = "schema_infer_max_records";
   public static final String COMPRESSION = "compression";
-  public static final String ON_BAD_ROW = "on_bad_row";
+  public static final String ON_BAD_ROW = BadRowAction.KEY;
 
   /** The keys CSV adds to the common file options. */
   public static final List<OptionKey> KEYS = List.of(
@@ -100,7 +90,7 @@ public record CsvOptions(boolean hasHeader, byte delimiter, byte quote, byte esc
           + " must be at least 1, got " + inferMax);
     }
     Compression compression = Compression.parse(options.getString(COMPRESSION));
-    BadRowAction onBadRow = badRowAction(options.getString(ON_BAD_ROW));
+    BadRowAction onBadRow = BadRowAction.parse(options.getString(ON_BAD_ROW));
     if (delimiter == quote || delimiter == '\n' || delimiter == '\r' || quote == '\n'
         || quote == '\r') {
       throw new QuiverException(ErrorKind.DATA, "options delimiter and quote must differ and"
@@ -108,23 +98,6 @@ public record CsvOptions(boolean hasHeader, byte delimiter, byte quote, byte esc
     }
     return new CsvOptions(hasHeader, delimiter, quote, escape, comment, nullString, newlines,
         inferMax, compression, onBadRow);
-  }
-
-  private static BadRowAction badRowAction(String value) {
-    if (value == null) {
-      return BadRowAction.ERROR;
-    }
-    switch (value.toLowerCase(Locale.ROOT)) {
-      case "error":
-        return BadRowAction.ERROR;
-      case "skip":
-        return BadRowAction.SKIP;
-      case "null":
-        return BadRowAction.NULL;
-      default:
-        throw new QuiverException(ErrorKind.DATA, "unknown " + ON_BAD_ROW + " '" + value
-            + "': use error, skip or null");
-    }
   }
 
   private static byte oneByte(ScanOptions options, String key, byte fallback) {

@@ -1,5 +1,6 @@
 package io.quiver.engine.source.csv;
 
+import io.quiver.engine.source.text.BadRowAction;
 import io.quiver.engine.source.text.TextInput;
 import io.quiver.engine.source.text.TextValueParser;
 import io.quiver.udf.error.ErrorKind;
@@ -141,13 +142,13 @@ final class CsvScan implements TableScan {
       String malformed = tokenizer.malformed();
       int count = tokenizer.fieldCount();
       if (malformed != null || count != columns) {
-        if (options.onBadRow() == CsvOptions.BadRowAction.ERROR) {
+        if (options.onBadRow() == BadRowAction.ERROR) {
           throw new QuiverException(ErrorKind.DATA, "file " + file + ", line " + tokenizer.line()
               + ": " + (malformed != null ? malformed : "expected " + columns + " fields, found "
               + count) + ". Check the delimiter and quote options, or set on_bad_row to skip or"
               + " null");
         }
-        if (options.onBadRow() == CsvOptions.BadRowAction.SKIP) {
+        if (options.onBadRow() == BadRowAction.SKIP) {
           skipped++;
           continue;
         }
@@ -170,11 +171,11 @@ final class CsvScan implements TableScan {
           continue;
         }
         if (!writer.write(row, bytes, start, end, parser)) {
-          if (options.onBadRow() == CsvOptions.BadRowAction.ERROR) {
+          if (options.onBadRow() == BadRowAction.ERROR) {
             throw unparsable(projection[i], column, writer, bytes, start, end);
           }
           writer.writeNull(row);
-          if (options.onBadRow() == CsvOptions.BadRowAction.SKIP) {
+          if (options.onBadRow() == BadRowAction.SKIP) {
             keep = false;
             for (int j = 0; j < i; j++) {
               writers[j].writeNull(row);

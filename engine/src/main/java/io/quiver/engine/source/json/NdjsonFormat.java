@@ -6,6 +6,7 @@ import io.quiver.engine.source.file.FileFormat;
 import io.quiver.engine.source.options.OptionKey;
 import io.quiver.engine.source.options.OptionType;
 import io.quiver.engine.source.options.ScanOptions;
+import io.quiver.engine.source.text.BadRowAction;
 import io.quiver.engine.source.text.Compression;
 import io.quiver.engine.source.text.TextInput;
 import io.quiver.udf.error.ErrorKind;
@@ -32,7 +33,10 @@ public final class NdjsonFormat implements FileFormat {
       new OptionKey(SCHEMA_INFER_MAX_RECORDS, OptionType.INTEGER, 1000L,
           "how many lines schema inference reads"),
       new OptionKey(COMPRESSION, OptionType.STRING, "auto",
-          "auto (by extension: .gz, .zst), none, gzip or zstd"));
+          "auto (by extension: .gz, .zst), none, gzip or zstd"),
+      new OptionKey(BadRowAction.KEY, OptionType.STRING, "error",
+          "a line that is not a JSON object or holds a value of another type: error, skip or"
+              + " null (the whole row NULL)"));
 
   private final int blockSize;
   private final int maxLineSize;
@@ -107,7 +111,8 @@ public final class NdjsonFormat implements FileFormat {
   public TableScan scan(Path file, Schema schema, ScanRequest request, ScanOptions options,
       BufferAllocator allocator) {
     Compression compression = Compression.parse(options.getString(COMPRESSION));
-    return new NdjsonScan(file, schema, request, compression, factory, allocator, blockSize,
-        maxLineSize);
+    BadRowAction onBadRow = BadRowAction.parse(options.getString(BadRowAction.KEY));
+    return new NdjsonScan(file, schema, request, compression, onBadRow, factory, allocator,
+        blockSize, maxLineSize);
   }
 }

@@ -3,6 +3,7 @@ package io.quiver.engine.source.json;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.quiver.engine.source.text.BadRowAction;
 import io.quiver.engine.source.text.Compression;
 import io.quiver.engine.source.text.TextInput;
 import io.quiver.udf.error.ErrorKind;
@@ -18,6 +19,8 @@ import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One streaming scan of an NDJSON file: each line is parsed with one streaming parser and its
@@ -25,9 +28,11 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * without building values. Holds one block of input and the batch being filled.
  */
 final class NdjsonScan implements TableScan {
+  private static final Logger LOG = LoggerFactory.getLogger(NdjsonScan.class);
   private final Path file;
   private final Schema projectedSchema;
   private final Compression compression;
+  private final BadRowAction onBadRow;
   private final JsonFactory factory;
   private final BufferAllocator allocator;
   private final long limit;
@@ -38,11 +43,13 @@ final class NdjsonScan implements TableScan {
   private final NdjsonValueWriter.Context context;
   private NdjsonLineReader lines;
   private long produced;
+  private long skipped;
   private boolean done;
   private boolean closed;
 
   NdjsonScan(Path file, Schema schema, ScanRequest request, Compression compression,
-      JsonFactory factory, BufferAllocator allocator, int blockSize, int maxLineSize) {
+      BadRowAction onBadRow, JsonFactory factory, BufferAllocator allocator, int blockSize,
+      int maxLineSize) {
     this.file = file;
     List<Field> fields = new ArrayList<>();
     for (int column : request.projection()) {
@@ -50,6 +57,7 @@ final class NdjsonScan implements TableScan {
     }
     this.projectedSchema = new Schema(fields);
     this.compression = compression;
+    this.onBadRow = onBadRow;
     this.factory = factory;
     this.allocator = allocator;
     this.limit = request.limit();
@@ -105,30 +113,55 @@ final class NdjsonScan implements TableScan {
 
   private int fill(int capacity) {
     int row = 0;
-    String name = file.toString();
     while (row < capacity && lines.next()) {
       context.line = lines.line();
-      try (JsonParser parser = factory.createParser(lines.buffer(), lines.start(),
-          lines.end() - lines.start())) {
-        JsonToken token = parser.nextToken();
-        if (token == null) {
-          continue;
+      try {
+        if (readLine(row)) {
+          row++;
         }
-        if (token != JsonToken.START_OBJECT) {
-          throw NdjsonErrors.notAnObject(name, lines.line(), parser);
+      } catch (QuiverException e) {
+        if (onBadRow == BadRowAction.ERROR || e.kind() != ErrorKind.DATA) {
+          throw e;
         }
-        writer.writeRoot(parser, row, context);
-        NdjsonErrors.expectEnd(name, lines.line(), parser);
-        row++;
-      } catch (IOException e) {
-        throw NdjsonErrors.badJson(name, lines.line(), e);
+        // The row's partly written values are overwritten by the next line (skip) or
+        // replaced by NULLs (null).
+        if (onBadRow == BadRowAction.SKIP) {
+          skipped++;
+        } else {
+          writer.writeNullRow(row);
+          row++;
+        }
       }
     }
     return row;
   }
 
+  /** Writes the current line into row {@code row}; false for a blank line. */
+  private boolean readLine(int row) {
+    String name = file.toString();
+    try (JsonParser parser = factory.createParser(lines.buffer(), lines.start(),
+        lines.end() - lines.start())) {
+      JsonToken token = parser.nextToken();
+      if (token == null) {
+        return false;
+      }
+      if (token != JsonToken.START_OBJECT) {
+        throw NdjsonErrors.notAnObject(name, lines.line(), parser);
+      }
+      writer.writeRoot(parser, row, context);
+      NdjsonErrors.expectEnd(name, lines.line(), parser);
+      return true;
+    } catch (IOException e) {
+      throw NdjsonErrors.badJson(name, lines.line(), e);
+    }
+  }
+
   private void finish() {
     done = true;
+    if (skipped > 0) {
+      LOG.warn("read_json: skipped {} bad lines of {} (on_bad_row=skip)", skipped, file);
+      skipped = 0;
+    }
     if (lines != null) {
       lines.close();
       lines = null;

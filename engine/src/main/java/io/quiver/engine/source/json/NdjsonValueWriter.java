@@ -188,6 +188,13 @@ final class NdjsonValueWriter {
     }
   }
 
+  /** Sets every column of row {@code row} NULL (after a line that could not be read). */
+  void writeNullRow(int row) {
+    for (NdjsonValueWriter child : children) {
+      child.writeNull(row);
+    }
+  }
+
   void writeNull(int row) {
     if (vector instanceof BaseFixedWidthVector) {
       ((BaseFixedWidthVector) vector).setNull(row);

@@ -190,6 +190,35 @@ class JsonNdjsonFormatTest {
   }
 
   @Test
+  void onBadRowSkipsOrNullsLinesThatCannotBeRead() {
+    Schema schema = new Schema(List.of(
+        new Field("a", FieldType.nullable(new ArrowType.Int(64, true)), null),
+        new Field("s", FieldType.nullable(ArrowType.Utf8.INSTANCE), null),
+        new Field("l", FieldType.nullable(ArrowType.List.INSTANCE), List.of(
+            new Field("item", FieldType.nullable(new ArrowType.Int(64, true)), null)))));
+    Path file = file("{\"a\":1,\"s\":\"x\",\"l\":[1,2]}\n"
+        + "{\"s\":\"yyyyyyyy\",\"a\":\"oops\",\"l\":[3]}\n"
+        + "{\"s\":\"zzzzzzzz\",\"l\":[4,5,\"bad\"]}\n"
+        + "not json\n"
+        + "[1]\n"
+        + "{\"a\":5,\"s\":\"w\",\"l\":[]}\n");
+    assertThat(readAll(format, file, options(format, schema, "on_bad_row", "skip"), allocator))
+        .containsExactly(row(1L, "x", List.of(1L, 2L)), row(5L, "w", List.of()));
+    assertThat(readAll(format, file, options(format, schema, "on_bad_row", "null"), allocator))
+        .containsExactly(row(1L, "x", List.of(1L, 2L)), row(null, null, null),
+            row(null, null, null), row(null, null, null), row(null, null, null),
+            row(5L, "w", List.of()));
+    assertThatThrownBy(() -> readAll(format, file, options(format, schema), allocator))
+        .isInstanceOfSatisfying(QuiverException.class, e -> {
+          assertThat(e.kind()).isEqualTo(ErrorKind.DATA);
+          assertThat(e.getMessage()).contains("data.json", "line 2");
+        });
+    assertThatThrownBy(() -> readAll(format, file, options(format, schema, "on_bad_row",
+        "ignore"), allocator)).isInstanceOfSatisfying(QuiverException.class, e ->
+            assertThat(e.getMessage()).contains("on_bad_row", "'ignore'", "skip"));
+  }
+
+  @Test
   void deepNestingIsADataError() {
     String deep = "{\"a\":" + "[".repeat(5000) + "]".repeat(5000) + "}\n";
     assertThatThrownBy(() -> rows(deep))
