@@ -20,18 +20,23 @@ import org.apache.arrow.vector.types.pojo.Schema;
 /**
  * Parquet as a {@link FileFormat}: a pure-Java reader (no Hadoop, no native code) with its own
  * footer and page reader on parquet-format-structures and its own vectorised decoders.
- * Options: {@code parquet_pruning} (skip row groups by statistics, default true) and
- * {@code batch_size} (rows per batch, 0 = the session's).
+ * Options: {@code parquet_pruning} (skip row groups by statistics, default true),
+ * {@code batch_size} (rows per batch, 0 = the session's) and {@code skip_metadata} (default
+ * true, the only supported value: the footer's embedded metadata is not read).
  */
 public final class ParquetFormat implements FileFormat {
   public static final String PRUNING = "parquet_pruning";
   public static final String BATCH_SIZE = "batch_size";
+  public static final String SKIP_METADATA = "skip_metadata";
 
   private static final List<OptionKey> OPTIONS = List.of(
       new OptionKey(PRUNING, OptionType.BOOLEAN, Boolean.TRUE,
           "skip row groups whose min/max/null-count statistics rule out the query's filters"),
       new OptionKey(BATCH_SIZE, OptionType.INTEGER, 0L,
-          "rows per batch; 0 uses the session's batch size"));
+          "rows per batch; 0 uses the session's batch size"),
+      new OptionKey(SKIP_METADATA, OptionType.BOOLEAN, Boolean.TRUE,
+          "ignore the Arrow schema and key-value metadata writers embed in the footer; types"
+              + " come from the Parquet schema (false is not supported)"));
 
   @Override
   public String name() {
@@ -54,6 +59,7 @@ public final class ParquetFormat implements FileFormat {
    */
   @Override
   public Schema schema(Path file, ScanOptions options) {
+    checkSkipMetadata(options);
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
       return ParquetFooter.read(channel).schema();
     } catch (Throwable e) {
@@ -80,6 +86,20 @@ public final class ParquetFormat implements FileFormat {
       return new ParquetTableScan(file, schema, request, pruning, batchSize, allocator);
     } catch (Throwable e) {
       throw failure(e, file);
+    }
+  }
+
+  /**
+   * Quiver reads types from the Parquet schema only; the embedded Arrow schema
+   * ({@code ARROW:schema}) and other key-value metadata never reach the table's schema, so
+   * {@code skip_metadata=false} cannot be honoured and says so instead of being ignored.
+   */
+  private static void checkSkipMetadata(ScanOptions options) {
+    if (options != null && options.has(SKIP_METADATA) && !options.getBoolean(SKIP_METADATA)) {
+      throw new QuiverException(ErrorKind.UNSUPPORTED, "option skip_metadata=false is not"
+          + " supported: Quiver takes column types from the Parquet schema and does not carry"
+          + " the footer's key-value metadata (ARROW:schema and others) into the table's"
+          + " schema. Remove the option (true is the default)");
     }
   }
 

@@ -1,0 +1,86 @@
+package io.quiver.engine.source.parquet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import io.quiver.engine.QueryResult;
+import io.quiver.engine.QuiverSession;
+import io.quiver.udf.error.ErrorKind;
+import io.quiver.udf.error.QuiverException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** read_parquet's own options through SQL: accepted values, refused values, wrong types. */
+class ParquetOptionsTest {
+  @TempDir
+  Path directory;
+  private QuiverSession session;
+  private Path file;
+
+  @BeforeEach
+  void open() throws Exception {
+    session = QuiverSession.builder().build();
+    file = directory.resolve("o.parquet");
+    try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
+        Statement statement = duck.createStatement()) {
+      statement.execute("COPY (SELECT i AS id FROM range(0, 10) t(i)) TO '" + file
+          + "' (FORMAT parquet, ROW_GROUP_SIZE 4)");
+    }
+  }
+
+  @AfterEach
+  void close() {
+    assertThat(session.allocator().getAllocatedMemory())
+        .isEqualTo(session.tableAllocator().getAllocatedMemory());
+    session.close();
+  }
+
+  private List<List<Object>> rows(String options) {
+    try (QueryResult result = session.sql("SELECT COUNT(*), SUM(id) FROM read_parquet('" + file
+        + "', '" + options + "') WHERE id >= 5")) {
+      return result.toRows();
+    }
+  }
+
+  private QuiverException failure(String options) {
+    Throwable thrown = catchThrowable(() -> rows(options));
+    assertThat(thrown).as(options).isInstanceOf(QuiverException.class);
+    return (QuiverException) thrown;
+  }
+
+  @Test
+  void acceptedOptionsGiveTheSameAnswer() {
+    List<List<Object>> expected = List.of(List.of(5L, 35L));
+    assertThat(rows("{}")).isEqualTo(expected);
+    assertThat(rows("{\"parquet_pruning\": false}")).isEqualTo(expected);
+    assertThat(rows("{\"batch_size\": 3}")).isEqualTo(expected);
+    assertThat(rows("{\"skip_metadata\": true}")).isEqualTo(expected);
+  }
+
+  @Test
+  void skipMetadataFalseIsRefusedWithTheReason() {
+    QuiverException error = failure("{\"skip_metadata\": false}");
+    assertThat(error.kind()).isEqualTo(ErrorKind.UNSUPPORTED);
+    assertThat(error.getMessage()).contains("skip_metadata=false", "Parquet schema");
+  }
+
+  @Test
+  void wrongTypesAndUnknownKeysAreDataErrors() {
+    QuiverException type = failure("{\"skip_metadata\": \"yes\"}");
+    assertThat(type.kind()).isEqualTo(ErrorKind.DATA);
+    assertThat(type.getMessage()).contains("'skip_metadata'", "boolean");
+    QuiverException batch = failure("{\"batch_size\": [1]}");
+    assertThat(batch.getMessage()).contains("'batch_size'");
+    QuiverException unknown = failure("{\"has_header\": true}");
+    assertThat(unknown.kind()).isEqualTo(ErrorKind.DATA);
+    assertThat(unknown.getMessage()).contains("unknown option 'has_header'", "skip_metadata",
+        "parquet_pruning");
+  }
+}
