@@ -1,6 +1,7 @@
 package io.quiver.engine.source.csv;
 
 import io.quiver.engine.source.file.FileFormat;
+import io.quiver.engine.source.file.LineCountEstimate;
 import io.quiver.engine.source.options.OptionKey;
 import io.quiver.engine.source.options.ScanOptions;
 import io.quiver.engine.source.text.TextInput;
@@ -55,6 +56,12 @@ public final class CsvFormat implements FileFormat {
   @Override
   public boolean parsesToGivenSchema() {
     return true;
+  }
+
+  @Override
+  public long estimatedRows(Path file, ScanOptions options) {
+    long lines = LineCountEstimate.of(file);
+    return lines > 0 && CsvOptions.from(options).hasHeader() ? lines - 1 : lines;
   }
 
   @Override

@@ -45,6 +45,14 @@ public interface FileFormat {
   }
 
   /**
+   * The rows of {@code file}, exact or estimated, for join ordering, or -1 when unknown; cheap
+   * (a footer or a sample, never the whole file) and never failing: an error is -1.
+   */
+  default long estimatedRows(Path file, ScanOptions options) {
+    return -1;
+  }
+
+  /**
    * Streams {@code file}'s rows as batches of {@code request}'s projection (indexes into
    * {@code schema}, which is what {@link #schema} returned or the table's unified schema); the
    * predicates and limit are hints. Memory stays bounded (one row group, one batch), never the

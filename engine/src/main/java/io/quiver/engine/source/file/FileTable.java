@@ -32,6 +32,8 @@ final class FileTable implements TableSource {
   private final HivePartitions partitions;
   private final Schema schema;
   private final Map<Path, Schema> fileSchemas = new HashMap<>();
+  /** The estimate once computed; {@code Long.MIN_VALUE} before. */
+  private long estimatedRows = Long.MIN_VALUE;
 
   private FileTable(String call, FileFormat format, ScanOptions options, List<Path> files,
       HivePartitions partitions) {
@@ -132,6 +134,38 @@ final class FileTable implements TableSource {
   @Override
   public Schema schema() {
     return schema;
+  }
+
+  /**
+   * The files' rows as their format estimates them (a Parquet footer's count, a text file's
+   * sampled lines), capped by the {@code limit} option; -1 when any file's is unknown. With
+   * many files the first {@value #ESTIMATE_SAMPLE_FILES} are asked and the rest extrapolated.
+   */
+  @Override
+  public synchronized long estimatedRowCount() {
+    if (estimatedRows == Long.MIN_VALUE) {
+      estimatedRows = estimateRows();
+    }
+    return estimatedRows;
+  }
+
+  private static final int ESTIMATE_SAMPLE_FILES = 32;
+
+  private long estimateRows() {
+    int sampled = Math.min(files.size(), ESTIMATE_SAMPLE_FILES);
+    long rows = 0;
+    for (int i = 0; i < sampled; i++) {
+      long fileRows = format.estimatedRows(files.get(i), options);
+      if (fileRows < 0) {
+        return -1;
+      }
+      rows += fileRows;
+    }
+    if (sampled < files.size()) {
+      rows = Math.round((double) rows * files.size() / sampled);
+    }
+    long limit = options.getLong(CommonOptions.LIMIT);
+    return limit >= 0 ? Math.min(rows, limit) : rows;
   }
 
   @Override

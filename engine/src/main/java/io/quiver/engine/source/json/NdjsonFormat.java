@@ -3,6 +3,7 @@ package io.quiver.engine.source.json;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import io.quiver.engine.source.file.FileFormat;
+import io.quiver.engine.source.file.LineCountEstimate;
 import io.quiver.engine.source.options.OptionKey;
 import io.quiver.engine.source.options.OptionType;
 import io.quiver.engine.source.options.ScanOptions;
@@ -74,6 +75,11 @@ public final class NdjsonFormat implements FileFormat {
   @Override
   public boolean parsesToGivenSchema() {
     return true;
+  }
+
+  @Override
+  public long estimatedRows(Path file, ScanOptions options) {
+    return LineCountEstimate.of(file);
   }
 
   @Override

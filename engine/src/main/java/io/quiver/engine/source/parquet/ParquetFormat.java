@@ -67,12 +67,13 @@ public final class ParquetFormat implements FileFormat {
     }
   }
 
-  /** The row count the footer states (for join ordering), without reading any page. */
-  public long rowCount(Path file) {
+  /** The row count the footer states, without reading any page. */
+  @Override
+  public long estimatedRows(Path file, ScanOptions options) {
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-      return ParquetFooter.read(channel).metadata().getNum_rows();
-    } catch (Throwable e) {
-      throw failure(e, file);
+      return Math.max(-1, ParquetFooter.read(channel).metadata().getNum_rows());
+    } catch (IOException | RuntimeException e) {
+      return -1;
     }
   }
 
