@@ -1,10 +1,8 @@
 package io.quiver.engine.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.quiver.engine.QueryResult;
-import io.quiver.engine.QuiverSession;
 import io.quiver.udf.error.ErrorKind;
 import io.quiver.udf.error.QuiverException;
 import java.io.IOException;
@@ -24,16 +22,15 @@ import org.junit.jupiter.api.io.TempDir;
 class ReadCsvTest {
   @TempDir
   Path directory;
-  private QuiverSession session;
+  private SqlTestSession session;
 
   @BeforeEach
   void open() {
-    session = QuiverSession.builder().batchSize(2).build();
+    session = new SqlTestSession(2);
   }
 
   @AfterEach
   void close() {
-    assertThat(session.allocator().getAllocatedMemory()).isZero();
     session.close();
   }
 
@@ -43,29 +40,17 @@ class ReadCsvTest {
     return path.toString().replace("'", "''");
   }
 
-  private List<List<Object>> rows(String sql) {
-    try (QueryResult result = session.sql(sql)) {
-      return result.toRows();
-    }
-  }
-
-  private QuiverException failure(String sql) {
-    Throwable thrown = catchThrowable(() -> rows(sql));
-    assertThat(thrown).as(sql).isInstanceOf(QuiverException.class);
-    return (QuiverException) thrown;
-  }
-
   @Test
   void infersTypesAndReadsQuotedFieldsAcrossBatches() throws IOException {
     String path = file("people.csv", "id,name,score,born,active\r\n"
         + "1,\"Okafor, Chidi\",2.5,1990-04-01,true\r\n"
         + "2,\"say \"\"hi\"\"\",,1985-12-31,false\n"
         + "3,\"two\nlines\",7,,true\n");
-    assertThat(rows("SELECT * FROM read_csv('" + path + "') ORDER BY id")).containsExactly(
+    assertThat(session.rows("SELECT * FROM read_csv('" + path + "') ORDER BY id")).containsExactly(
         List.of(1L, "Okafor, Chidi", 2.5, LocalDate.of(1990, 4, 1), true),
         Arrays.asList(2L, "say \"hi\"", null, LocalDate.of(1985, 12, 31), false),
         Arrays.asList(3L, "two\nlines", 7.0, null, true));
-    try (QueryResult described = session.sql("SELECT SUM(id), MAX(name) FROM read_csv('"
+    try (QueryResult described = session.session().sql("SELECT SUM(id), MAX(name) FROM read_csv('"
         + path + "')")) {
       assertThat(described.toRows()).containsExactly(List.of(6L, "two\nlines"));
     }
@@ -74,14 +59,15 @@ class ReadCsvTest {
   @Test
   void mixedColumnsAreVarcharAndCanBeCast() throws IOException {
     String path = file("mixed.csv", "code,amount\nA1,10.50\n7,3\n");
-    assertThat(rows("SELECT code, CAST(amount AS DECIMAL(10,2)) FROM read_csv('" + path
+    assertThat(session.rows("SELECT code, CAST(amount AS DECIMAL(10,2)) FROM read_csv('" + path
         + "') ORDER BY code")).containsExactly(
         List.of("7", new BigDecimal("3.00")), List.of("A1", new BigDecimal("10.50")));
   }
 
   @Test
   void missingFileIsAnIoErrorNamingThePath() {
-    QuiverException error = failure("SELECT * FROM read_csv('" + directory.resolve("none.csv")
+    QuiverException error = session.failure("SELECT * FROM read_csv('"
+        + directory.resolve("none.csv")
         + "')");
     assertThat(error.kind()).isEqualTo(ErrorKind.IO);
     assertThat(error.getMessage()).contains("none.csv");
@@ -90,7 +76,7 @@ class ReadCsvTest {
   @Test
   void emptyFileIsADataError() throws IOException {
     String path = file("empty.csv", "");
-    QuiverException error = failure("SELECT * FROM read_csv('" + path + "')");
+    QuiverException error = session.failure("SELECT * FROM read_csv('" + path + "')");
     assertThat(error.kind()).isEqualTo(ErrorKind.DATA);
     assertThat(error.getMessage()).contains("header");
   }
@@ -98,16 +84,16 @@ class ReadCsvTest {
   @Test
   void truncatedQuotedFieldIsADataErrorWithTheLine() throws IOException {
     String path = file("truncated.csv", "a,b\n1,\"never closed\n");
-    QuiverException error = failure("SELECT * FROM read_csv('" + path + "')");
+    QuiverException error = session.failure("SELECT * FROM read_csv('" + path + "')");
     assertThat(error.kind()).isEqualTo(ErrorKind.DATA);
     assertThat(error.getMessage()).contains("unterminated quoted field").contains("line 2");
-    assertThat(rows("SELECT 1 AS still_working")).containsExactly(List.of(1));
+    assertThat(session.rows("SELECT 1 AS still_working")).containsExactly(List.of(1));
   }
 
   @Test
   void corruptQuotingIsADataError() throws IOException {
     String path = file("corrupt.csv", "a,b\n1,\"x\"y\n");
-    QuiverException error = failure("SELECT * FROM read_csv('" + path + "')");
+    QuiverException error = session.failure("SELECT * FROM read_csv('" + path + "')");
     assertThat(error.kind()).isEqualTo(ErrorKind.DATA);
     assertThat(error.getMessage()).contains("after a closing quote");
   }
@@ -121,21 +107,21 @@ class ReadCsvTest {
     }
     text.append("oops,x\n");
     String path = file("late.csv", text.toString());
-    QuiverException error = failure("SELECT SUM(n) FROM read_csv('" + path + "')");
+    QuiverException error = session.failure("SELECT SUM(n) FROM read_csv('" + path + "')");
     assertThat(error.kind()).isEqualTo(ErrorKind.DATA);
     assertThat(error.getMessage()).contains("'oops'").contains("column n");
   }
 
   @Test
   void nonConstantPathIsAPlanError() {
-    QuiverException error = failure(
+    QuiverException error = session.failure(
         "SELECT * FROM (VALUES ('x.csv')) AS p(f), LATERAL TABLE(read_csv(p.f))");
     assertThat(error.kind()).isIn(ErrorKind.PLAN, ErrorKind.PARSE);
   }
 
   @Test
   void wrongArgumentTypeIsAPlanError() {
-    QuiverException error = failure("SELECT * FROM read_csv(42)");
+    QuiverException error = session.failure("SELECT * FROM read_csv(42)");
     assertThat(error.kind()).isEqualTo(ErrorKind.PLAN);
     assertThat(error.getMessage()).contains("read_csv");
   }

@@ -1,10 +1,8 @@
 package io.quiver.engine.source.parquet;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
-import io.quiver.engine.QueryResult;
-import io.quiver.engine.QuiverSession;
+import io.quiver.engine.source.SqlTestSession;
 import io.quiver.udf.error.ErrorKind;
 import io.quiver.udf.error.QuiverException;
 import java.nio.file.Path;
@@ -21,12 +19,12 @@ import org.junit.jupiter.api.io.TempDir;
 class ParquetOptionsTest {
   @TempDir
   Path directory;
-  private QuiverSession session;
+  private SqlTestSession session;
   private Path file;
 
   @BeforeEach
   void open() throws Exception {
-    session = QuiverSession.builder().build();
+    session = new SqlTestSession(8192);
     file = directory.resolve("o.parquet");
     try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
         Statement statement = duck.createStatement()) {
@@ -37,22 +35,20 @@ class ParquetOptionsTest {
 
   @AfterEach
   void close() {
-    assertThat(session.allocator().getAllocatedMemory())
-        .isEqualTo(session.tableAllocator().getAllocatedMemory());
     session.close();
   }
 
+  private String query(String options) {
+    return "SELECT COUNT(*), SUM(id) FROM read_parquet('" + file + "', '" + options
+        + "') WHERE id >= 5";
+  }
+
   private List<List<Object>> rows(String options) {
-    try (QueryResult result = session.sql("SELECT COUNT(*), SUM(id) FROM read_parquet('" + file
-        + "', '" + options + "') WHERE id >= 5")) {
-      return result.toRows();
-    }
+    return session.rows(query(options));
   }
 
   private QuiverException failure(String options) {
-    Throwable thrown = catchThrowable(() -> rows(options));
-    assertThat(thrown).as(options).isInstanceOf(QuiverException.class);
-    return (QuiverException) thrown;
+    return session.failure(query(options));
   }
 
   @Test
