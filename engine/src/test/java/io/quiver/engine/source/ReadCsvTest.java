@@ -2,6 +2,8 @@ package io.quiver.engine.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.quiver.engine.QuiverSession;
+import io.quiver.engine.SessionTestBase;
 import io.quiver.engine.QueryResult;
 import io.quiver.udf.error.ErrorKind;
 import io.quiver.udf.error.QuiverException;
@@ -13,25 +15,17 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** read_csv: inference, RFC 4180 quoting, streaming in batches, and every kind of bad file. */
-class ReadCsvTest {
+class ReadCsvTest extends SessionTestBase {
   @TempDir
   Path directory;
-  private SqlTestSession session;
 
-  @BeforeEach
-  void open() {
-    session = new SqlTestSession(2);
-  }
-
-  @AfterEach
-  void close() {
-    session.close();
+  @Override
+  protected QuiverSession newSession() {
+    return QuiverSession.builder().batchSize(2).build();
   }
 
   private String file(String name, String text) throws IOException {
@@ -46,11 +40,11 @@ class ReadCsvTest {
         + "1,\"Okafor, Chidi\",2.5,1990-04-01,true\r\n"
         + "2,\"say \"\"hi\"\"\",,1985-12-31,false\n"
         + "3,\"two\nlines\",7,,true\n");
-    assertThat(session.rows("SELECT * FROM read_csv('" + path + "') ORDER BY id")).containsExactly(
+    assertThat(rows("SELECT * FROM read_csv('" + path + "') ORDER BY id")).containsExactly(
         List.of(1L, "Okafor, Chidi", 2.5, LocalDate.of(1990, 4, 1), true),
         Arrays.asList(2L, "say \"hi\"", null, LocalDate.of(1985, 12, 31), false),
         Arrays.asList(3L, "two\nlines", 7.0, null, true));
-    try (QueryResult described = session.session().sql("SELECT SUM(id), MAX(name) FROM read_csv('"
+    try (QueryResult described = session.sql("SELECT SUM(id), MAX(name) FROM read_csv('"
         + path + "')")) {
       assertThat(described.toRows()).containsExactly(List.of(6L, "two\nlines"));
     }
@@ -59,14 +53,14 @@ class ReadCsvTest {
   @Test
   void mixedColumnsAreVarcharAndCanBeCast() throws IOException {
     String path = file("mixed.csv", "code,amount\nA1,10.50\n7,3\n");
-    assertThat(session.rows("SELECT code, CAST(amount AS DECIMAL(10,2)) FROM read_csv('" + path
+    assertThat(rows("SELECT code, CAST(amount AS DECIMAL(10,2)) FROM read_csv('" + path
         + "') ORDER BY code")).containsExactly(
         List.of("7", new BigDecimal("3.00")), List.of("A1", new BigDecimal("10.50")));
   }
 
   @Test
   void missingFileIsAnIoErrorNamingThePath() {
-    QuiverException error = session.failure("SELECT * FROM read_csv('"
+    QuiverException error = failure("SELECT * FROM read_csv('"
         + directory.resolve("none.csv")
         + "')");
     assertThat(error.kind()).isEqualTo(ErrorKind.IO);
@@ -76,7 +70,7 @@ class ReadCsvTest {
   @Test
   void emptyFileIsADataError() throws IOException {
     String path = file("empty.csv", "");
-    QuiverException error = session.failure("SELECT * FROM read_csv('" + path + "')");
+    QuiverException error = failure("SELECT * FROM read_csv('" + path + "')");
     assertThat(error.kind()).isEqualTo(ErrorKind.DATA);
     assertThat(error.getMessage()).contains("header");
   }
@@ -84,16 +78,16 @@ class ReadCsvTest {
   @Test
   void truncatedQuotedFieldIsADataErrorWithTheLine() throws IOException {
     String path = file("truncated.csv", "a,b\n1,\"never closed\n");
-    QuiverException error = session.failure("SELECT * FROM read_csv('" + path + "')");
+    QuiverException error = failure("SELECT * FROM read_csv('" + path + "')");
     assertThat(error.kind()).isEqualTo(ErrorKind.DATA);
     assertThat(error.getMessage()).contains("unterminated quoted field").contains("line 2");
-    assertThat(session.rows("SELECT 1 AS still_working")).containsExactly(List.of(1));
+    assertThat(rows("SELECT 1 AS still_working")).containsExactly(List.of(1));
   }
 
   @Test
   void corruptQuotingIsADataError() throws IOException {
     String path = file("corrupt.csv", "a,b\n1,\"x\"y\n");
-    QuiverException error = session.failure("SELECT * FROM read_csv('" + path + "')");
+    QuiverException error = failure("SELECT * FROM read_csv('" + path + "')");
     assertThat(error.kind()).isEqualTo(ErrorKind.DATA);
     assertThat(error.getMessage()).contains("after a closing quote");
   }
@@ -107,21 +101,21 @@ class ReadCsvTest {
     }
     text.append("oops,x\n");
     String path = file("late.csv", text.toString());
-    QuiverException error = session.failure("SELECT SUM(n) FROM read_csv('" + path + "')");
+    QuiverException error = failure("SELECT SUM(n) FROM read_csv('" + path + "')");
     assertThat(error.kind()).isEqualTo(ErrorKind.DATA);
     assertThat(error.getMessage()).contains("'oops'").contains("column n");
   }
 
   @Test
   void nonConstantPathIsAPlanError() {
-    QuiverException error = session.failure(
+    QuiverException error = failure(
         "SELECT * FROM (VALUES ('x.csv')) AS p(f), LATERAL TABLE(read_csv(p.f))");
     assertThat(error.kind()).isIn(ErrorKind.PLAN, ErrorKind.PARSE);
   }
 
   @Test
   void wrongArgumentTypeIsAPlanError() {
-    QuiverException error = session.failure("SELECT * FROM read_csv(42)");
+    QuiverException error = failure("SELECT * FROM read_csv(42)");
     assertThat(error.kind()).isEqualTo(ErrorKind.PLAN);
     assertThat(error.getMessage()).contains("read_csv");
   }

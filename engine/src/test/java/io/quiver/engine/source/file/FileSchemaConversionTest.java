@@ -2,7 +2,8 @@ package io.quiver.engine.source.file;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.quiver.engine.source.SqlTestSession;
+import io.quiver.engine.QuiverSession;
+import io.quiver.engine.SessionTestBase;
 import io.quiver.udf.error.ErrorKind;
 import io.quiver.udf.error.QuiverException;
 import java.io.ByteArrayOutputStream;
@@ -22,8 +23,6 @@ import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.FieldType;
 import org.apache.arrow.vector.types.pojo.Schema;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,19 +31,13 @@ import org.junit.jupiter.api.io.TempDir;
  * converted to the given types with CAST semantics, a value that does not convert is a DATA
  * error naming file, column and value, and filters over converted columns stay correct.
  */
-class FileSchemaConversionTest {
+class FileSchemaConversionTest extends SessionTestBase {
   @TempDir
   Path directory;
-  private SqlTestSession session;
 
-  @BeforeEach
-  void open() {
-    session = new SqlTestSession(3);
-  }
-
-  @AfterEach
-  void close() {
-    session.close();
+  @Override
+  protected QuiverSession newSession() {
+    return QuiverSession.builder().batchSize(3).build();
   }
 
   private Path parquet(String name, String select) throws Exception {
@@ -78,16 +71,16 @@ class FileSchemaConversionTest {
     String schema = base64(field("n", new ArrowType.Int(64, true)),
         field("d", new ArrowType.Decimal(10, 2, 128)),
         field("s", new ArrowType.Int(32, true)));
-    assertThat(session.rows("SELECT n, d, s FROM " + readParquet(file, schema) + " ORDER BY n"))
+    assertThat(rows("SELECT n, d, s FROM " + readParquet(file, schema) + " ORDER BY n"))
         .hasSize(7)
         .startsWith(List.of(1L, new BigDecimal("1.50"), 10), List.of(2L, new BigDecimal("3.00"),
             20));
     // Filters over a converted column compare in the table's type (nothing pushed to the file).
-    assertThat(session.rows("SELECT SUM(s), COUNT(*) FROM " + readParquet(file, schema)
+    assertThat(rows("SELECT SUM(s), COUNT(*) FROM " + readParquet(file, schema)
         + " WHERE s > 35 AND n < 7")).containsExactly(List.of(150L, 3L));
     String text = base64(field("n", ArrowType.Utf8.INSTANCE),
         field("d", new ArrowType.FloatingPoint(FloatingPointPrecision.SINGLE)));
-    assertThat(session.rows("SELECT n, d FROM " + readParquet(file, text) + " WHERE n = '3'"))
+    assertThat(rows("SELECT n, d FROM " + readParquet(file, text) + " WHERE n = '3'"))
         .containsExactly(List.of("3", 4.5f));
   }
 
@@ -95,13 +88,13 @@ class FileSchemaConversionTest {
   void aValueThatDoesNotConvertNamesFileColumnAndValue() throws Exception {
     Path file = parquet("bad.parquet", "SELECT i AS id, CASE WHEN i = 5 THEN 'five' ELSE"
         + " i::VARCHAR END AS v FROM range(0, 9) t(i)");
-    QuiverException error = session.failure("SELECT SUM(v) FROM " + readParquet(file,
+    QuiverException error = failure("SELECT SUM(v) FROM " + readParquet(file,
         base64(field("id", new ArrowType.Int(64, true)), field("v", new ArrowType.Int(64,
             true)))));
     assertThat(error.kind()).isEqualTo(ErrorKind.DATA);
     assertThat(error.getMessage()).contains("'five'").contains("column v")
         .contains("bad.parquet").contains("schema_ipc");
-    QuiverException overflow = session.failure("SELECT * FROM " + readParquet(
+    QuiverException overflow = failure("SELECT * FROM " + readParquet(
         parquet("big.parquet", "SELECT 300 AS n"), base64(field("n", new ArrowType.Int(8,
             true)))));
     assertThat(overflow.kind()).isEqualTo(ErrorKind.DATA);
@@ -111,14 +104,14 @@ class FileSchemaConversionTest {
   @Test
   void aTypeCastCannotReachIsRefusedBeforeReading() throws Exception {
     Path file = parquet("l.parquet", "SELECT [1, 2] AS l, 1 AS k");
-    QuiverException error = session.failure("SELECT l FROM " + readParquet(file,
+    QuiverException error = failure("SELECT l FROM " + readParquet(file,
         base64(field("l", new ArrowType.Int(64, true)), field("k", new ArrowType.Int(64,
             true)))));
     assertThat(error.kind()).isEqualTo(ErrorKind.DATA);
     assertThat(error.getMessage()).contains("column l").contains("l.parquet")
         .contains("cannot be converted");
     // The other column still converts when the list is left out.
-    assertThat(session.rows("SELECT k FROM " + readParquet(file, base64(field("l",
+    assertThat(rows("SELECT k FROM " + readParquet(file, base64(field("l",
         new ArrowType.Int(64, true)), field("k", ArrowType.Utf8.INSTANCE)))))
         .containsExactly(List.of("1"));
   }
