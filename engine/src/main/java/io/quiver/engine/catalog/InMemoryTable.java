@@ -62,8 +62,10 @@ public final class InMemoryTable implements QuiverTable {
     if (rowCount == 0 && !batches.isEmpty()) {
       return;
     }
-    if (!sharesRoot(batch)) {
-      // Buffers cannot be shared across allocator roots: copy the batch into ours.
+    if (!sharesRoot(batch) || hasNested(batch)) {
+      // Buffers cannot be shared across allocator roots: copy the batch into ours. Nested
+      // vectors are copied too: sharing their children's buffers leaves part of the memory
+      // accounted to the caller's allocator, which then cannot be closed.
       int[] identity = new int[rowCount];
       for (int row = 0; row < rowCount; row++) {
         identity[row] = row;
@@ -121,6 +123,15 @@ public final class InMemoryTable implements QuiverTable {
   public synchronized double distinctCount(int column) {
     return distinctCounts.computeIfAbsent(column,
         c -> DistinctCounts.distinctCount(batches, c, rows));
+  }
+
+  private static boolean hasNested(VectorSchemaRoot batch) {
+    for (FieldVector vector : batch.getFieldVectors()) {
+      if (!vector.getChildrenFromFields().isEmpty()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private boolean sharesRoot(VectorSchemaRoot batch) {

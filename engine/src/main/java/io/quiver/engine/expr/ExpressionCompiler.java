@@ -69,6 +69,23 @@ public final class ExpressionCompiler {
     }
   }
 
+  /**
+   * Whether compiled expressions read and write values of {@code type}: every type but the
+   * nested ones (ARRAY, ROW, MAP, MULTISET), which operators carry as they are and the
+   * nested-access functions take apart.
+   */
+  public static boolean compiles(RelDataType type) {
+    switch (type.getSqlTypeName()) {
+      case ARRAY:
+      case ROW:
+      case MAP:
+      case MULTISET:
+        return false;
+      default:
+        return true;
+    }
+  }
+
   private static Class<?> compileSource(String source) {
     SimpleCompiler compiler = new SimpleCompiler();
     compiler.setParentClassLoader(CalcKernel.class.getClassLoader());

@@ -6,12 +6,16 @@ import io.quiver.engine.exec.operator.CalcOperator;
 import io.quiver.engine.exec.operator.ScalarFunctionOperator;
 import io.quiver.engine.function.ResolvedFunction;
 import io.quiver.engine.function.ScalarFunctionInvoker;
+import io.quiver.engine.function.FunctionSource;
+import io.quiver.engine.function.RegisteredFunction;
+import io.quiver.engine.plan.function.NestedAccessOperator;
 import io.quiver.engine.plan.function.RegistryScalarOperator;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
@@ -26,7 +30,8 @@ import org.apache.calcite.sql.type.SqlTypeUtil;
 import org.apache.calcite.util.ImmutableBitSet;
 
 /**
- * Takes the registry scalar function calls out of a Calc's expressions: innermost calls first,
+ * Takes the registry scalar function calls, and the calls that take nested values apart
+ * ({@link NestedAccessRewriter}), out of a Calc's expressions: innermost calls first,
  * each level becomes a {@link ScalarFunctionOperator} that appends the calls' results as
  * columns, and the expressions above read those columns. What remains is compiled as usual.
  *
@@ -49,7 +54,7 @@ final class ScalarFunctionPlanner {
     node.accept(new RexShuttle() {
       @Override
       public RexNode visitCall(RexCall call) {
-        if (call.getOperator() instanceof RegistryScalarOperator) {
+        if (isExternal(call)) {
           found[0] = call;
         }
         return super.visitCall(call);
@@ -58,8 +63,19 @@ final class ScalarFunctionPlanner {
     return found[0];
   }
 
+  /** A call evaluated by a {@link ScalarFunctionOperator}, not by compiled code. */
+  private static boolean isExternal(RexCall call) {
+    return call.getOperator() instanceof RegistryScalarOperator
+        || call.getOperator() instanceof NestedAccessOperator;
+  }
+
   static Planned plan(ExecutionContext context, RexBuilder rexBuilder, Operator input,
       RelDataType inputType, RexNode condition, List<RexNode> projections) {
+    NestedAccessRewriter nested = new NestedAccessRewriter(rexBuilder);
+    List<RexNode> rewrittenProjections = new ArrayList<>(projections.size());
+    projections.forEach(projection -> rewrittenProjections.add(projection.accept(nested)));
+    projections = rewrittenProjections;
+    condition = condition == null ? null : condition.accept(nested);
     if (condition != null && containsCall(projections)) {
       return filterFirst(context, rexBuilder, input, inputType, condition, projections);
     }
@@ -81,14 +97,24 @@ final class ScalarFunctionPlanner {
       Map<String, RexNode> replacements = new LinkedHashMap<>();
       int column = inputType.getFieldCount();
       for (RexCall call : innermost.values()) {
-        RegistryScalarOperator operator = (RegistryScalarOperator) call.getOperator();
-        List<RelDataType> operandTypes = new ArrayList<>();
-        call.getOperands().forEach(operand -> operandTypes.add(operand.getType()));
-        ResolvedFunction resolved = operator.resolve(operandTypes);
+        ResolvedFunction resolved;
         List<RexNode> arguments = new ArrayList<>();
-        for (int i = 0; i < call.getOperands().size(); i++) {
-          arguments.add(convert(rexBuilder, call.getOperands().get(i),
-              resolved.argumentTypes().get(i)));
+        if (call.getOperator() instanceof NestedAccessOperator operator) {
+          List<ArrowType> operandTypes = new ArrayList<>();
+          call.getOperands().forEach(operand ->
+              operandTypes.add(TypeMapping.toArrowType(operand.getType())));
+          resolved = new ResolvedFunction(new RegisteredFunction(operator.function(),
+              FunctionSource.BUILTIN), operandTypes, TypeMapping.toArrowType(call.getType()));
+          arguments.addAll(call.getOperands());
+        } else {
+          RegistryScalarOperator operator = (RegistryScalarOperator) call.getOperator();
+          List<RelDataType> operandTypes = new ArrayList<>();
+          call.getOperands().forEach(operand -> operandTypes.add(operand.getType()));
+          resolved = operator.resolve(operandTypes);
+          for (int i = 0; i < call.getOperands().size(); i++) {
+            arguments.add(convert(rexBuilder, call.getOperands().get(i),
+                resolved.argumentTypes().get(i)));
+          }
         }
         String name = "$f" + column;
         calls.add(new ScalarFunctionOperator.Call(
@@ -165,7 +191,7 @@ final class ScalarFunctionPlanner {
       @Override
       public RexNode visitCall(RexCall call) {
         super.visitCall(call);
-        if (call.getOperator() instanceof RegistryScalarOperator) {
+        if (isExternal(call)) {
           boolean nested = false;
           for (RexNode operand : call.getOperands()) {
             nested |= findCall(operand) != null;

@@ -21,7 +21,10 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * Maps Arrow types to SQL types and back. The engine's physical type set: BOOLEAN (Bit),
  * TINYINT..BIGINT (signed Int), REAL/DOUBLE (FloatingPoint), DECIMAL (Decimal128), VARCHAR and
  * CHAR (Utf8), DATE (Date DAY), TIME (Time MICROSECOND), TIMESTAMP (Timestamp MICROSECOND, no
- * zone), INTERVAL (Interval DAY_TIME or YEAR_MONTH) and the NULL type (Null).
+ * zone), INTERVAL (Interval DAY_TIME or YEAR_MONTH) and the NULL type (Null). Nested types, which
+ * the engine carries and takes apart but does not compute with: ARRAY (List), ROW (Struct) and
+ * MAP (Map of a non-null key and a value); their element, field, key and value types map
+ * recursively, so they are mapped from and to whole {@link Field}s (children included).
  */
 public final class TypeMapping {
   private TypeMapping() {}
@@ -35,8 +38,41 @@ public final class TypeMapping {
   }
 
   public static RelDataType toRelType(Field field, RelDataTypeFactory factory) {
-    RelDataType type = toRelType(field.getType(), field.getName(), factory);
+    RelDataType type = nestedRelType(field, factory);
+    if (type == null) {
+      type = toRelType(field.getType(), field.getName(), factory);
+    }
     return factory.createTypeWithNullability(type, field.isNullable());
+  }
+
+  /** The SQL type of a List, Struct or Map field (from its children), else null. */
+  private static RelDataType nestedRelType(Field field, RelDataTypeFactory factory) {
+    List<Field> children = field.getChildren();
+    switch (field.getType().getTypeID()) {
+      case List:
+        if (children.size() == 1) {
+          return factory.createArrayType(toRelType(children.get(0), factory), -1);
+        }
+        break;
+      case Struct: {
+        RelDataTypeFactory.Builder row = factory.builder();
+        for (Field child : children) {
+          row.add(child.getName(), toRelType(child, factory));
+        }
+        return row.build();
+      }
+      case Map:
+        if (children.size() == 1 && children.get(0).getChildren().size() == 2) {
+          List<Field> entry = children.get(0).getChildren();
+          return factory.createMapType(toRelType(entry.get(0), factory),
+              toRelType(entry.get(1), factory));
+        }
+        break;
+      default:
+        return null;
+    }
+    throw new QuiverException(ErrorKind.DATA, "column '" + field.getName() + "' has a malformed"
+        + " " + field.getType() + " field: " + field);
   }
 
   /** The SQL type of an Arrow type with the given nullability. */
@@ -136,7 +172,29 @@ public final class TypeMapping {
   }
 
   public static Field toField(String name, RelDataType type) {
-    return new Field(name, new FieldType(type.isNullable(), toArrowType(type), null), null);
+    switch (type.getSqlTypeName()) {
+      case ARRAY:
+        return new Field(name, new FieldType(type.isNullable(), ArrowType.List.INSTANCE, null),
+            List.of(toField("item", type.getComponentType())));
+      case ROW: {
+        List<Field> children = new ArrayList<>();
+        for (RelDataTypeField child : type.getFieldList()) {
+          children.add(toField(child.getName(), child.getType()));
+        }
+        return new Field(name, new FieldType(type.isNullable(), ArrowType.Struct.INSTANCE, null),
+            children);
+      }
+      case MAP: {
+        Field key = toField("key", type.getKeyType());
+        Field entries = new Field("entries", FieldType.notNullable(ArrowType.Struct.INSTANCE),
+            List.of(new Field("key", FieldType.notNullable(key.getType()), key.getChildren()),
+                toField("value", type.getValueType())));
+        return new Field(name, new FieldType(type.isNullable(), new ArrowType.Map(false), null),
+            List.of(entries));
+      }
+      default:
+        return new Field(name, new FieldType(type.isNullable(), toArrowType(type), null), null);
+    }
   }
 
   public static ArrowType toArrowType(RelDataType type) {
@@ -157,6 +215,9 @@ public final class TypeMapping {
       case TIME: return new ArrowType.Time(TimeUnit.MICROSECOND, 64);
       case TIMESTAMP: return new ArrowType.Timestamp(TimeUnit.MICROSECOND, null);
       case NULL: return ArrowType.Null.INSTANCE;
+      case ARRAY: return ArrowType.List.INSTANCE;
+      case ROW: return ArrowType.Struct.INSTANCE;
+      case MAP: return new ArrowType.Map(false);
       default:
         if (SqlTypeName.YEAR_INTERVAL_TYPES.contains(sqlType)) {
           return new ArrowType.Interval(IntervalUnit.YEAR_MONTH);

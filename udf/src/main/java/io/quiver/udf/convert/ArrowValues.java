@@ -8,6 +8,10 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.Period;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.DateDayVector;
@@ -24,6 +28,9 @@ import org.apache.arrow.vector.TimeMicroVector;
 import org.apache.arrow.vector.TimeStampMicroVector;
 import org.apache.arrow.vector.TinyIntVector;
 import org.apache.arrow.vector.VarCharVector;
+import org.apache.arrow.vector.complex.ListVector;
+import org.apache.arrow.vector.complex.MapVector;
+import org.apache.arrow.vector.complex.StructVector;
 
 /**
  * The one place where Arrow vector values become Java values. Used by result rendering, tests
@@ -32,7 +39,8 @@ import org.apache.arrow.vector.VarCharVector;
  * <p>Mapping: BOOLEAN to Boolean, TINYINT..BIGINT to Byte/Short/Integer/Long, REAL/DOUBLE to
  * Float/Double, DECIMAL to BigDecimal, VARCHAR to String, DATE to LocalDate, TIME to
  * LocalTime, TIMESTAMP to LocalDateTime, INTERVAL DAY TO SECOND to Duration, INTERVAL YEAR TO
- * MONTH to Period; NULL to null.
+ * MONTH to Period; ARRAY to a List, ROW to a Map of field name to value, MAP to a Map (both
+ * in order); NULL to null.
  */
 public final class ArrowValues {
   private ArrowValues() {}
@@ -86,14 +94,65 @@ public final class ArrowValues {
       return v::getObject;
     } else if (vector instanceof IntervalYearVector v) {
       return index -> Period.ofMonths(v.get(index)).normalized();
+    } else if (vector instanceof MapVector v) {
+      StructVector entries = (StructVector) v.getDataVector();
+      FieldVector keys = (FieldVector) entries.getChildByOrdinal(0);
+      FieldVector values = (FieldVector) entries.getChildByOrdinal(1);
+      ValueReader key = reader(keys);
+      ValueReader value = reader(values);
+      return index -> {
+        Map<Object, Object> map = new LinkedHashMap<>();
+        for (int i = v.getElementStartIndex(index); i < v.getElementEndIndex(index); i++) {
+          map.put(keys.isNull(i) ? null : key.read(i), values.isNull(i) ? null : value.read(i));
+        }
+        return map;
+      };
+    } else if (vector instanceof ListVector v) {
+      FieldVector elements = v.getDataVector();
+      ValueReader element = reader(elements);
+      return index -> {
+        List<Object> list = new ArrayList<>();
+        for (int i = v.getElementStartIndex(index); i < v.getElementEndIndex(index); i++) {
+          list.add(elements.isNull(i) ? null : element.read(i));
+        }
+        return list;
+      };
+    } else if (vector instanceof StructVector v) {
+      List<FieldVector> children = v.getChildrenFromFields();
+      List<ValueReader> readers = new ArrayList<>(children.size());
+      children.forEach(child -> readers.add(reader(child)));
+      return index -> {
+        Map<String, Object> struct = new LinkedHashMap<>();
+        for (int c = 0; c < children.size(); c++) {
+          FieldVector child = children.get(c);
+          struct.put(child.getName(), child.isNull(index) ? null : readers.get(c).read(index));
+        }
+        return struct;
+      };
     }
     return vector::getObject;
   }
 
-  /** SQL text for a value as PostgreSQL and DuckDB print it (dates yyyy-mm-dd, ...). */
+  /**
+   * SQL text for a value as PostgreSQL and DuckDB print it (dates yyyy-mm-dd, ...); an ARRAY as
+   * {@code [1, NULL]}, a ROW or MAP as {@code {a: 1, b: NULL}}.
+   */
   public static String toText(Object value) {
     if (value == null) {
       return null;
+    }
+    if (value instanceof List<?> list) {
+      StringBuilder text = new StringBuilder("[");
+      for (Object element : list) {
+        text.append(text.length() > 1 ? ", " : "").append(nestedText(element));
+      }
+      return text.append(']').toString();
+    }
+    if (value instanceof Map<?, ?> map) {
+      StringBuilder text = new StringBuilder("{");
+      map.forEach((key, item) -> text.append(text.length() > 1 ? ", " : "")
+          .append(nestedText(key)).append(": ").append(nestedText(item)));
+      return text.append('}').toString();
     }
     if (value instanceof BigDecimal decimal) {
       return decimal.toPlainString();
@@ -118,6 +177,10 @@ public final class ArrowValues {
       return formatDouble(f.doubleValue());
     }
     return value.toString();
+  }
+
+  private static String nestedText(Object value) {
+    return value == null ? "NULL" : toText(value);
   }
 
   private static String formatDouble(double value) {

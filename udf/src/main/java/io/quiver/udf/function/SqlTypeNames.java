@@ -44,6 +44,15 @@ public final class SqlTypeNames {
     if (type instanceof ArrowType.Null) {
       return "NULL";
     }
+    if (type instanceof ArrowType.Map) {
+      return "MAP";
+    }
+    if (type instanceof ArrowType.List) {
+      return "ARRAY";
+    }
+    if (type instanceof ArrowType.Struct) {
+      return "ROW";
+    }
     return type.toString();
   }
 }

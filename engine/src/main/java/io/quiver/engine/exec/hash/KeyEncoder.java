@@ -139,7 +139,8 @@ public final class KeyEncoder {
       return fixedWidth.getTypeWidth();
     }
     throw new QuiverException(ErrorKind.UNSUPPORTED,
-        "cannot use a column of type " + column.getField().getType()
+        "cannot use a column of type "
+            + io.quiver.udf.function.SqlTypeNames.of(column.getField().getType())
             + " as a join or grouping key yet");
   }
 

@@ -21,7 +21,9 @@ import org.apache.calcite.rex.RexNode;
 /**
  * Filter and projection fused into one compiled loop per batch (see {@link CalcKernel}).
  * Projections that only select input columns, without a condition, share the input buffers
- * instead of copying them.
+ * instead of copying them. Columns of nested types (ARRAY, ROW, MAP), which compiled code does
+ * not read, can only be selected: they are carried through, shared when there is no condition,
+ * else gathered at the rows the condition selects.
  */
 public final class CalcOperator extends AbstractOperator {
   private final Operator input;
@@ -30,6 +32,10 @@ public final class CalcOperator extends AbstractOperator {
   private final RexNode condition;
   private final List<RexNode> projections;
   private final int[] passThrough;
+  /** Per projection: the input column a nested-type projection carries, else -1. */
+  private final int[] carried;
+  /** The projections the kernel computes (all but the carried ones). */
+  private final List<RexNode> compiled;
   private CalcKernel kernel;
 
   public CalcOperator(ExecutionContext context, Operator input, Schema schema,
@@ -51,6 +57,17 @@ public final class CalcOperator extends AbstractOperator {
       }
     }
     this.passThrough = allRefs ? refs : null;
+    this.carried = new int[projections.size()];
+    List<RexNode> computed = new ArrayList<>();
+    for (int i = 0; i < projections.size(); i++) {
+      RexNode projection = projections.get(i);
+      carried[i] = projection instanceof RexInputRef ref
+          && !ExpressionCompiler.compiles(ref.getType()) ? ref.getIndex() : -1;
+      if (carried[i] < 0) {
+        computed.add(projection);
+      }
+    }
+    this.compiled = computed;
   }
 
   @Override
@@ -68,15 +85,20 @@ public final class CalcOperator extends AbstractOperator {
         return emit(select(batch, rows));
       }
       if (kernel == null) {
-        kernel = ExpressionCompiler.compile(rexBuilder, inputType, condition, projections,
+        kernel = ExpressionCompiler.compile(rexBuilder, inputType, condition, compiled,
             allocator());
       }
       List<Field> fields = schema.getFields();
       List<FieldVector> outputs = new ArrayList<>(fields.size());
+      List<FieldVector> computed = new ArrayList<>(compiled.size());
       try {
-        for (Field field : fields) {
-          FieldVector vector = field.createVector(allocator());
+        for (int i = 0; i < fields.size(); i++) {
+          FieldVector vector = fields.get(i).createVector(allocator());
           outputs.add(vector);
+          if (carried[i] >= 0) {
+            continue;
+          }
+          computed.add(vector);
           if (vector instanceof BaseFixedWidthVector fixed) {
             fixed.allocateNew(rows);
           } else if (vector instanceof BaseVariableWidthVector variable) {
@@ -84,8 +106,8 @@ public final class CalcOperator extends AbstractOperator {
           }
         }
         FieldVector[] inputs = batch.getFieldVectors().toArray(new FieldVector[0]);
-        int written = kernel.project(inputs, rows, outputs.toArray(new FieldVector[0]));
-        for (FieldVector vector : outputs) {
+        int written = kernel.project(inputs, rows, computed.toArray(new FieldVector[0]));
+        for (FieldVector vector : computed) {
           if (vector instanceof BaseVariableWidthVector variable) {
             variable.setLastSet(written - 1);
           }
@@ -95,11 +117,44 @@ public final class CalcOperator extends AbstractOperator {
           outputs.forEach(FieldVector::close);
           continue;
         }
+        carry(batch, inputs, rows, written, outputs);
         return emit(new VectorSchemaRoot(fields, outputs, written));
       } catch (RuntimeException e) {
         outputs.forEach(FieldVector::close);
         throw e;
       }
+    }
+  }
+
+  /**
+   * Fills the carried columns of {@code outputs}: slices of the input when every row passed,
+   * else the rows the condition selects, gathered.
+   */
+  private void carry(VectorSchemaRoot batch, FieldVector[] inputs, int rows, int written,
+      List<FieldVector> outputs) {
+    int[] selection = null;
+    for (int i = 0; i < carried.length; i++) {
+      if (carried[i] < 0) {
+        continue;
+      }
+      FieldVector source = batch.getVector(carried[i]);
+      outputs.get(i).close();
+      if (written == rows) {
+        outputs.set(i, io.quiver.engine.exec.batch.VectorSlices.slice(source, 0, rows,
+            allocator()));
+        continue;
+      }
+      if (selection == null) {
+        selection = new int[rows];
+        int selected = kernel.filter(inputs, rows, selection);
+        if (selected != written) {
+          throw new IllegalStateException("the condition selected " + selected + " rows, then "
+              + written);
+        }
+      }
+      FieldVector target = schema.getFields().get(i).createVector(allocator());
+      outputs.set(i, target);
+      io.quiver.engine.exec.batch.VectorGather.gather(source, selection, written, target);
     }
   }
 

@@ -35,6 +35,9 @@ final class ColumnComparators {
       throw new QuiverException(ErrorKind.INTERNAL, "comparing " + left.getField() + " with "
           + right.getField() + ": types differ (a bug in Quiver)");
     }
+    if (!left.getChildrenFromFields().isEmpty()) {
+      throw unsupported(left);
+    }
     Side l = Side.of(left);
     Side r = Side.of(right);
     return switch (left.getMinorType()) {
@@ -50,10 +53,14 @@ final class ColumnComparators {
       case DECIMAL -> new DecimalComparator(l, r, key);
       case INTERVALDAY -> new IntervalDayComparator(l, r, key);
       case VARCHAR, VARBINARY -> new BytesComparator(l, r, key);
-      default -> throw new QuiverException(ErrorKind.UNSUPPORTED,
-          "sorting or comparing values of type " + left.getField().getType()
-              + " is not supported");
+      default -> throw unsupported(left);
     };
+  }
+
+  private static QuiverException unsupported(FieldVector vector) {
+    return new QuiverException(ErrorKind.UNSUPPORTED, "sorting or comparing values of type "
+        + io.quiver.udf.function.SqlTypeNames.of(vector.getField().getType())
+        + " is not supported");
   }
 
   private abstract static class Fixed extends ColumnComparator {
