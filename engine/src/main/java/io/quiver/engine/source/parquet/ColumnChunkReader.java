@@ -137,8 +137,11 @@ final class ColumnChunkReader implements ColumnReader {
       int bodyStart = stream.position();
       int compressed = header.getCompressed_page_size();
       int uncompressed = header.getUncompressed_page_size();
-      if (compressed < 0 || compressed > end - bodyStart || uncompressed < 0
-          || uncompressed > MAX_PAGE_BYTES) {
+      if (compressed >= 0 && compressed <= end - bodyStart && uncompressed > MAX_PAGE_BYTES) {
+        throw ParquetData.unsupported("page at byte %d states %d uncompressed bytes; pages of"
+            + " more than %d bytes are not read", position, uncompressed, MAX_PAGE_BYTES);
+      }
+      if (compressed < 0 || compressed > end - bodyStart || uncompressed < 0) {
         throw ParquetData.corrupt("page at byte %d states %d compressed and %d uncompressed"
             + " bytes, but the column chunk has %d bytes after its header", position,
             compressed, uncompressed, end - bodyStart);

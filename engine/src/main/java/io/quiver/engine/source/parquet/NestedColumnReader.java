@@ -68,6 +68,8 @@ final class NestedColumnReader implements ColumnReader {
       case LEAF:
         out[node.firstLeaf() - root.firstLeaf()] = vector;
         break;
+      case ABSENT:
+        break;
       case LIST:
         collectLeafVectors(node.children().get(0), ((ListVector) vector).getDataVector(), out);
         break;
@@ -109,6 +111,9 @@ final class NestedColumnReader implements ColumnReader {
       List<FieldVector> children = ((StructVector) vector).getChildrenFromFields();
       for (int f = 0; f < node.children().size(); f++) {
         NestedShape child = node.children().get(f);
+        if (child.kind() == NestedShape.Kind.ABSENT) {
+          continue;
+        }
         int childSlots = assemble(child, children.get(f));
         if (childSlots != slots) {
           throw disagree(node, child, childSlots, slots);

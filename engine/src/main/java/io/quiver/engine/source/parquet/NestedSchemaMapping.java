@@ -20,7 +20,8 @@ import org.apache.parquet.format.SchemaElement;
  *       named {@code array} or {@code <list name>_tuple}; otherwise its only field is the
  *       element (the standard 3-level list).
  *   <li>MAP (and the legacy MAP_KEY_VALUE, on the outer group): a group with one repeated
- *       group of {@code key} and {@code value}; the entries are non-null structs.
+ *       group of {@code key} and {@code value}; the entries are non-null structs. A map
+ *       without a value field has values of the Null type (all null).
  *   <li>A repeated field without LIST or MAP annotation: a non-null list of non-null elements.
  * </ul>
  *
@@ -199,18 +200,26 @@ final class NestedSchemaMapping {
           path, entriesPath);
     }
     int pairs = childCount(entries, entriesPath);
-    if (pairs != 2) {
-      throw ParquetData.unsupported("MAP %s has %d fields in its key/value group %s (key and"
-          + " value are read)", path, pairs, entriesPath);
+    if (pairs != 1 && pairs != 2) {
+      throw ParquetData.unsupported("MAP %s has %d fields in its key/value group %s (a key and"
+          + " at most one value are read)", path, pairs, entriesPath);
     }
     int elementDefinition = definition + 1;
     int elementRepetition = repetition + 1;
     SchemaElement keyElement = take();
     Node key = build(keyElement, elementDefinition, elementDefinition, elementRepetition,
         entriesPath + "." + name(keyElement), depth + 2);
-    SchemaElement valueElement = take();
-    Node value = build(valueElement, elementDefinition, elementDefinition, elementRepetition,
-        entriesPath + "." + name(valueElement), depth + 2);
+    Node value;
+    if (pairs == 2) {
+      SchemaElement valueElement = take();
+      value = build(valueElement, elementDefinition, elementDefinition, elementRepetition,
+          entriesPath + "." + name(valueElement), depth + 2);
+    } else {
+      // The spec allows a map without values: read as a map whose values are all null.
+      value = new Node(new Field("value", FieldType.nullable(ArrowType.Null.INSTANCE), null),
+          new NestedShape(NestedShape.Kind.ABSENT, entriesPath + ".value", elementDefinition,
+              elementDefinition, elementRepetition, 0, List.of(), null, leaves));
+    }
     Field keyField = new Field("key", new FieldType(false, key.field().getType(), null),
         key.field().getChildren());
     Field valueField = new Field("value", value.field().getFieldType(),

@@ -10,7 +10,7 @@ import java.util.List;
  * repetition level is at most {@code contextRepetition} and its definition level reaches
  * {@code slotDefinition}.
  *
- * @param kind LEAF, STRUCT or LIST (a MAP is a LIST of non-null key/value structs)
+ * @param kind LEAF, STRUCT, LIST (a MAP is a LIST of non-null key/value structs) or ABSENT
  * @param path the dotted Parquet path, for messages
  * @param slotDefinition the definition level at which this node has a slot (its parent exists)
  * @param nullDefinition the definition level at which this node is non-null (equal to
@@ -27,8 +27,11 @@ record NestedShape(Kind kind, String path, int slotDefinition, int nullDefinitio
     int contextRepetition, int elementDefinition, List<NestedShape> children,
     ParquetColumn leaf, int firstLeaf) {
 
-  /** What a node assembles into. */
-  enum Kind { LEAF, STRUCT, LIST }
+  /**
+   * What a node assembles into; ABSENT is the missing value field of a map without values
+   * (a Null vector, no leaf).
+   */
+  enum Kind { LEAF, STRUCT, LIST, ABSENT }
 
   NestedShape {
     children = List.copyOf(children);
