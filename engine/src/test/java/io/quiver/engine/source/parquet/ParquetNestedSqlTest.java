@@ -113,6 +113,22 @@ class ParquetNestedSqlTest {
   }
 
   @Test
+  void sortingRowsThatCarryNestedColumns() throws Exception {
+    String path = write("sort.parquet", "SELECT i AS id, [i, NULL] AS l, MAP {'k': i} AS m,"
+        + " {'a': [i]} AS s FROM range(5) t(i)");
+    try (QuiverSession session = QuiverSession.builder().batchSize(2).build()) {
+      try (QueryResult result = session.sql("SELECT * FROM read_parquet('" + path
+          + "') ORDER BY id DESC")) {
+        List<List<Object>> rows = result.toRows();
+        assertThat(rows).hasSize(5);
+        assertThat(rows.get(0)).containsExactly(4L, Arrays.asList(4L, null), map("k", 4L),
+            map("a", List.of(4L)));
+      }
+      assertThat(session.allocator().getAllocatedMemory()).isZero();
+    }
+  }
+
+  @Test
   void computingOnNestedColumnsIsAClearUnsupportedError() throws Exception {
     String path = write("compute.parquet", "SELECT i AS id, [i] AS l FROM range(3) t(i)");
     try (QuiverSession session = QuiverSession.builder().build()) {
