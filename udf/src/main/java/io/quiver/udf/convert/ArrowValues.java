@@ -135,7 +135,7 @@ public final class ArrowValues {
 
   /**
    * SQL text for a value as PostgreSQL and DuckDB print it (dates yyyy-mm-dd, ...); an ARRAY as
-   * {@code [1, NULL]}, a ROW or MAP as {@code {a: 1, b: NULL}}.
+   * {@code [1, NULL]}, a ROW or MAP as {@code {a=1, b=NULL}}.
    */
   public static String toText(Object value) {
     if (value == null) {
@@ -151,7 +151,7 @@ public final class ArrowValues {
     if (value instanceof Map<?, ?> map) {
       StringBuilder text = new StringBuilder("{");
       map.forEach((key, item) -> text.append(text.length() > 1 ? ", " : "")
-          .append(nestedText(key)).append(": ").append(nestedText(item)));
+          .append(nestedText(key)).append("=").append(nestedText(item)));
       return text.append('}').toString();
     }
     if (value instanceof BigDecimal decimal) {
