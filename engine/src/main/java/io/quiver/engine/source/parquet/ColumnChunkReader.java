@@ -13,10 +13,12 @@ import org.apache.parquet.format.Type;
 import org.apache.parquet.format.Util;
 
 /**
- * Reads the pages of one flat column chunk (already in memory, compressed) and decodes rows
- * into Arrow vectors batch by batch: dictionary pages, data pages v1 and v2, definition levels,
- * values in any supported encoding. Every loop consumes bytes or values, so malformed input
- * ends in a DATA error, never a hang.
+ * Reads the pages of one column chunk (already in memory, compressed) and decodes rows into
+ * Arrow vectors batch by batch: dictionary pages, data pages v1 and v2, repetition and
+ * definition levels, values in any supported encoding. A flat column is read with
+ * {@link #read}; a leaf of a nested column is driven level run by level run by
+ * {@link NestedLeafReader}. Every loop consumes bytes or values, so malformed input ends in a
+ * DATA error, never a hang.
  */
 final class ColumnChunkReader implements ColumnReader {
   /** Pages larger than this (uncompressed) are treated as corrupt headers. */
@@ -30,6 +32,9 @@ final class ColumnChunkReader implements ColumnReader {
   private final ArrowColumnWriter writer;
   private final PhysicalValues values;
   private final int levelBitWidth;
+  private final int maxRepetitionLevel;
+  private final int repetitionBitWidth;
+  private RleBitPackedHybridDecoder repetitionLevels;
   private int position;
   private long valuesSeen;
   private PhysicalValues dictionary;
@@ -41,6 +46,14 @@ final class ColumnChunkReader implements ColumnReader {
   private int[] readLevels = new int[1024];
 
   ColumnChunkReader(ParquetColumn column, ColumnMetaData metadata, byte[] chunk) {
+    this(column, metadata, chunk, 0);
+  }
+
+  /** A reader of a leaf with {@code maxRepetitionLevel} repeated ancestors. */
+  ColumnChunkReader(ParquetColumn column, ColumnMetaData metadata, byte[] chunk,
+      int maxRepetitionLevel) {
+    this.maxRepetitionLevel = maxRepetitionLevel;
+    this.repetitionBitWidth = 32 - Integer.numberOfLeadingZeros(maxRepetitionLevel);
     this.column = column;
     this.chunk = chunk;
     this.end = chunk.length;
@@ -124,8 +137,11 @@ final class ColumnChunkReader implements ColumnReader {
       int bodyStart = stream.position();
       int compressed = header.getCompressed_page_size();
       int uncompressed = header.getUncompressed_page_size();
-      if (compressed < 0 || compressed > end - bodyStart || uncompressed < 0
-          || uncompressed > MAX_PAGE_BYTES) {
+      if (compressed >= 0 && compressed <= end - bodyStart && uncompressed > MAX_PAGE_BYTES) {
+        throw ParquetData.unsupported("page at byte %d states %d uncompressed bytes; pages of"
+            + " more than %d bytes are not read", position, uncompressed, MAX_PAGE_BYTES);
+      }
+      if (compressed < 0 || compressed > end - bodyStart || uncompressed < 0) {
         throw ParquetData.corrupt("page at byte %d states %d compressed and %d uncompressed"
             + " bytes, but the column chunk has %d bytes after its header", position,
             compressed, uncompressed, end - bodyStart);
@@ -193,19 +209,36 @@ final class ColumnChunkReader implements ColumnReader {
     }
     byte[] page = decompressor.decompress(chunk, offset, compressed, uncompressed);
     int at = 0;
+    if (maxRepetitionLevel > 0) {
+      // Repetition levels come first: a 4-byte length, then the RLE/bit-packed runs.
+      Encoding levelEncoding = header.getRepetition_level_encoding();
+      if (levelEncoding != Encoding.RLE) {
+        throw ParquetData.unsupported("repetition levels encoded as %s (only RLE is read)",
+            levelEncoding);
+      }
+      if (page.length < 4) {
+        throw ParquetData.corrupt("data page too short for its repetition levels");
+      }
+      int length = (int) PhysicalValues.INT.get(page, 0);
+      ParquetData.checkRange(4, length, page.length, "repetition levels");
+      repetitionLevels = new RleBitPackedHybridDecoder(page, 4, 4 + length,
+          repetitionBitWidth);
+      at = 4 + length;
+    }
     if (column.maxDefinitionLevel() > 0) {
       Encoding levelEncoding = header.getDefinition_level_encoding();
       if (levelEncoding != Encoding.RLE) {
         throw ParquetData.unsupported("definition levels encoded as %s (only RLE is read)",
             levelEncoding);
       }
-      if (page.length < 4) {
+      if (page.length - at < 4) {
         throw ParquetData.corrupt("data page too short for its definition levels");
       }
-      int length = (int) PhysicalValues.INT.get(page, 0);
-      ParquetData.checkRange(4, length, page.length, "definition levels");
-      definitionLevels = new RleBitPackedHybridDecoder(page, 4, 4 + length, levelBitWidth);
-      at = 4 + length;
+      int length = (int) PhysicalValues.INT.get(page, at);
+      ParquetData.checkRange(at + 4, length, page.length, "definition levels");
+      definitionLevels = new RleBitPackedHybridDecoder(page, at + 4, at + 4 + length,
+          levelBitWidth);
+      at = at + 4 + length;
     }
     valuesDecoder = decoder(header.getEncoding(), page, at, page.length, count);
     pageRemaining = count;
@@ -231,6 +264,10 @@ final class ColumnChunkReader implements ColumnReader {
     if (count == 0) {
       return false;
     }
+    if (maxRepetitionLevel > 0) {
+      repetitionLevels = new RleBitPackedHybridDecoder(chunk, offset, offset + repetitionBytes,
+          repetitionBitWidth);
+    }
     int levelsStart = offset + repetitionBytes;
     if (column.maxDefinitionLevel() > 0) {
       definitionLevels = new RleBitPackedHybridDecoder(chunk, levelsStart,
@@ -254,6 +291,58 @@ final class ColumnChunkReader implements ColumnReader {
     pageRemaining = count;
     valuesSeen += count;
     return true;
+  }
+
+  /**
+   * For nested leaves: the level entries of the current data page not yet read with
+   * {@link #readLevels}, starting the next data page when the current one is used up; 0 at the
+   * end of the chunk.
+   */
+  int levelsAvailable() {
+    if (pageRemaining == 0) {
+      if (valuesSeen >= totalValues) {
+        return 0;
+      }
+      nextPage();
+    }
+    return pageRemaining;
+  }
+
+  /**
+   * For nested leaves: reads the next {@code count} (at most {@link #levelsAvailable()})
+   * repetition and definition levels of the current page into {@code repetition} and
+   * {@code definition} from {@code offset} (zeros for a level the column does not have).
+   */
+  void readLevels(int[] repetition, int[] definition, int offset, int count) {
+    if (count > pageRemaining) {
+      throw new IllegalStateException("asked for " + count + " levels of a page with "
+          + pageRemaining + " left");
+    }
+    if (maxRepetitionLevel > 0) {
+      repetitionLevels.read(repetition, offset, count);
+    } else {
+      java.util.Arrays.fill(repetition, offset, offset + count, 0);
+    }
+    if (column.maxDefinitionLevel() > 0) {
+      definitionLevels.read(definition, offset, count);
+    } else {
+      java.util.Arrays.fill(definition, offset, offset + count, 0);
+    }
+    pageRemaining -= count;
+  }
+
+  /**
+   * For nested leaves: decodes the next {@code present} values of the current page and writes
+   * {@code slots} leaf slots of {@code vector} from {@code start}: slot i holds a value when
+   * {@code levels[i]} is the maximum definition level, else null ({@code levels} may be null
+   * when every slot holds a value). The vector must have room for the slots.
+   */
+  void writeValues(int present, FieldVector vector, int start, int slots, int[] levels) {
+    values.clear();
+    if (present > 0) {
+      valuesDecoder.read(present, values);
+    }
+    writer.write(vector, start, slots, levels, column.maxDefinitionLevel(), values);
   }
 
   private void checkCount(int count) {

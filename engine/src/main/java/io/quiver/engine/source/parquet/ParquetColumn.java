@@ -19,10 +19,12 @@ import org.apache.parquet.format.Type;
  *     cannot be decoded yet
  * @param description the Parquet type as written, for messages
  * @param children the fields of a {@link Conversion#STRUCT} column, else empty
+ * @param shape the record-assembly tree of a column holding repeated fields (LIST, MAP,
+ *     repeated fields), decoded by {@link NestedColumnReader}; null otherwise
  */
 record ParquetColumn(Field field, String path, int chunkIndex, Type physicalType, int typeLength,
     int maxDefinitionLevel, Conversion conversion, String description,
-    List<ParquetColumn> children) {
+    List<ParquetColumn> children, NestedShape shape) {
 
   ParquetColumn {
     children = List.copyOf(children);
@@ -35,6 +37,15 @@ record ParquetColumn(Field field, String path, int chunkIndex, Type physicalType
         description, List.of());
   }
 
+  /** A leaf, an undecodable column or a struct of flat fields. */
+  ParquetColumn(Field field, String path, int chunkIndex, Type physicalType, int typeLength,
+      int maxDefinitionLevel, Conversion conversion, String description,
+      List<ParquetColumn> children) {
+    this(field, path, chunkIndex, physicalType, typeLength, maxDefinitionLevel, conversion,
+        description, children, null);
+  }
+
+  /** True for a column without a flat conversion: repeated (see {@link #shape}) or unreadable. */
   boolean nested() {
     return conversion == null;
   }

@@ -1,5 +1,7 @@
 package io.quiver.engine.source.parquet;
 
+import io.quiver.udf.error.ErrorKind;
+import io.quiver.udf.error.QuiverException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.vector.types.DateUnit;
@@ -21,8 +23,10 @@ import org.apache.parquet.format.Type;
  * UTC-adjusted or not, and INT96 become Timestamp(MICROSECOND, no zone) holding microseconds
  * since the epoch as stored (nanoseconds truncated toward negative infinity); unsigned
  * integers widen to the next signed type (UINT64 to DECIMAL(20, 0)); FLOAT16 widens to REAL;
- * UUID becomes its 36-character text. Nested groups map to Arrow Struct, List and Map fields
- * and are not decoded yet (a scan of one is UNSUPPORTED).
+ * UUID becomes its 36-character text. Groups without repeated fields map to Arrow Struct
+ * columns; columns holding LIST, MAP or repeated fields are mapped by
+ * {@link NestedSchemaMapping} (a shape it cannot assemble keeps the column undecodable: a scan
+ * of it is UNSUPPORTED).
  */
 final class ParquetSchemaMapping {
   private final List<SchemaElement> elements;
@@ -84,14 +88,31 @@ final class ParquetSchemaMapping {
       cursor = savedCursor;
       leaves = firstLeaf;
     }
-    Field field = field(take(), 0, false);
     String name = element.getName();
     boolean group = element.isSetNum_children() && element.getNum_children() > 0
         || !element.isSetType();
     boolean repeated = element.getRepetition_type() == FieldRepetitionType.REPEATED;
+    String unsupported = "";
+    if (group || repeated) {
+      int savedCursor = cursor;
+      try {
+        NestedSchemaMapping.Mapped mapped = NestedSchemaMapping.map(elements, cursor, firstLeaf);
+        cursor = mapped.cursor();
+        leaves = mapped.leaves();
+        return mapped.column();
+      } catch (QuiverException e) {
+        if (e.kind() != ErrorKind.UNSUPPORTED) {
+          throw e;
+        }
+        unsupported = ": " + e.getMessage();
+        cursor = savedCursor;
+        leaves = firstLeaf;
+      }
+    }
+    Field field = field(take(), 0, false);
     if (group || repeated) {
       return new ParquetColumn(field, name, firstLeaf, null, 0, 0, null,
-          describe(element) + (repeated && !group ? " (repeated)" : ""));
+          describe(element) + (repeated && !group ? " (repeated)" : "") + unsupported);
     }
     Conversion conversion = conversion(element);
     int maxDefinition = element.getRepetition_type() == FieldRepetitionType.REQUIRED ? 0 : 1;

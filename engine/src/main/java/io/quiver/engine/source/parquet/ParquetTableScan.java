@@ -68,11 +68,9 @@ final class ParquetTableScan implements TableScan {
         Field wanted = fields.get(projection[p]);
         ParquetColumn column = bySchemaIndex[projection[p]];
         if (column != null) {
-          if (column.nested()) {
+          if (column.nested() && column.shape() == null) {
             throw ParquetData.unsupported("column %s has Parquet type %s, which Quiver cannot"
-                + " read yet (LIST, MAP and repeated fields, structs holding them, and decimals"
-                + " wider than 38"
-                + " digits are not decoded); leave it out of the query", column.path(),
+                + " read yet; leave it out of the query", column.path(),
                 column.description()).withContext("column " + column.name());
           }
           if (!column.field().getType().equals(wanted.getType())) {
@@ -197,6 +195,48 @@ final class ParquetTableScan implements TableScan {
       }
       return new StructColumnReader(fields, column.maxDefinitionLevel());
     }
+    if (column.shape() != null) {
+      List<NestedShape> leaves = new ArrayList<>();
+      column.shape().collectLeaves(leaves);
+      List<NestedLeafReader> readers = new ArrayList<>(leaves.size());
+      for (NestedShape leaf : leaves) {
+        ColumnChunkReader chunk = chunkReader(leaf.leaf(), chunks, unit, leaf.maxRepetition());
+        readers.add(new NestedLeafReader(chunk, leaf,
+            minimumDefinitions(column.shape(), leaf.firstLeaf())));
+      }
+      return new NestedColumnReader(column.shape(), readers, unit.rows());
+    }
+    return chunkReader(column, chunks, unit, 0);
+  }
+
+  /**
+   * For the leaf with index {@code leaf}: by repetition level r, the definition level of the
+   * list element that r repeats (the levels a valid entry repeating at r must reach).
+   */
+  private static int[] minimumDefinitions(NestedShape node, int leaf) {
+    List<NestedShape> path = new ArrayList<>();
+    NestedShape current = node;
+    while (current.kind() != NestedShape.Kind.LEAF) {
+      path.add(current);
+      NestedShape next = null;
+      for (NestedShape child : current.children()) {
+        if (child.firstLeaf() <= leaf) {
+          next = child;
+        }
+      }
+      current = next;
+    }
+    int[] minimum = new int[current.maxRepetition() + 1];
+    for (NestedShape ancestor : path) {
+      if (ancestor.kind() == NestedShape.Kind.LIST) {
+        minimum[ancestor.elementRepetition()] = ancestor.elementDefinition();
+      }
+    }
+    return minimum;
+  }
+
+  private ColumnChunkReader chunkReader(ParquetColumn column, List<ColumnChunk> chunks,
+      RowGroupUnit unit, int maxRepetitionLevel) throws IOException {
     if (chunks == null || column.chunkIndex() >= chunks.size()) {
       throw ParquetData.corrupt("row group has %d column chunks, column %s needs chunk %d",
           chunks == null ? 0 : chunks.size(), column.path(), column.chunkIndex());
@@ -222,7 +262,7 @@ final class ParquetTableScan implements TableScan {
     }
     ParquetData.checkRange(start, size, footer.fileSize(), "column chunk of " + column.path());
     byte[] bytes = ParquetFooter.readFully(channel, start, (int) size);
-    return new ColumnChunkReader(column, metadata, bytes);
+    return new ColumnChunkReader(column, metadata, bytes, maxRepetitionLevel);
   }
 
   private QuiverException failure(Throwable error, int rowGroup, String column) {

@@ -243,6 +243,31 @@ class ParquetConformanceTest {
     if (quiver == null || duck == null) {
       return quiver == duck;
     }
+    if (quiver instanceof List<?> a && duck instanceof List<?> b) {
+      if (a.size() != b.size()) {
+        return false;
+      }
+      for (int i = 0; i < a.size(); i++) {
+        if (!same(a.get(i), b.get(i))) {
+          return false;
+        }
+      }
+      return true;
+    }
+    if (quiver instanceof java.util.Map<?, ?> a && duck instanceof java.util.Map<?, ?> b) {
+      if (!a.keySet().equals(b.keySet())) {
+        return false;
+      }
+      for (Object key : a.keySet()) {
+        if (!same(a.get(key), b.get(key))) {
+          return false;
+        }
+      }
+      return true;
+    }
+    if (quiver instanceof Double a && duck instanceof BigDecimal b) {
+      return same(a, b.doubleValue());
+    }
     if (quiver instanceof Double a && duck instanceof Double b) {
       if (a.isNaN() || b.isNaN()) {
         return a.isNaN() && b.isNaN();
@@ -286,7 +311,76 @@ class ParquetConformanceTest {
     }
   }
 
-  /** Leaf values of a row, struct fields flattened depth first. */
+  /**
+   * A value of a list, map or anything inside one, in the domain of DuckDB's {@code to_json}:
+   * lists as Java lists, structs as maps by field name, maps as maps by the key's text,
+   * numbers as BigDecimal or Double, dates and times as their ISO text.
+   */
+  static Object nestedValue(FieldVector vector, int row) {
+    if (vector.isNull(row)) {
+      return null;
+    }
+    if (vector instanceof org.apache.arrow.vector.complex.MapVector map) {
+      org.apache.arrow.vector.complex.StructVector entries =
+          (org.apache.arrow.vector.complex.StructVector) map.getDataVector();
+      FieldVector key = entries.getChildrenFromFields().get(0);
+      FieldVector value = entries.getChildrenFromFields().get(1);
+      java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+      for (int i = map.getElementStartIndex(row); i < map.getElementEndIndex(row); i++) {
+        Object keyValue = nestedValue(key, i);
+        out.put(keyValue instanceof BigDecimal number ? number.toPlainString()
+            : String.valueOf(keyValue), nestedValue(value, i));
+      }
+      return out;
+    }
+    if (vector instanceof org.apache.arrow.vector.complex.ListVector list) {
+      List<Object> out = new ArrayList<>();
+      for (int i = list.getElementStartIndex(row); i < list.getElementEndIndex(row); i++) {
+        out.add(nestedValue(list.getDataVector(), i));
+      }
+      return out;
+    }
+    if (vector instanceof org.apache.arrow.vector.complex.StructVector struct) {
+      java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+      for (FieldVector child : struct.getChildrenFromFields()) {
+        out.put(child.getName(), nestedValue(child, row));
+      }
+      return out;
+    }
+    Object value = canonical(vector, row);
+    return value instanceof LocalDate || value instanceof LocalTime ? value.toString() : value;
+  }
+
+  /** A JSON text of DuckDB's {@code to_json} as lists, maps, BigDecimal, String, Boolean. */
+  static Object parseJson(String json) throws IOException {
+    com.fasterxml.jackson.databind.ObjectMapper mapper =
+        new com.fasterxml.jackson.databind.ObjectMapper().enable(
+            com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    return numbersAsDecimal(mapper.readValue(json, Object.class));
+  }
+
+  private static Object numbersAsDecimal(Object value) {
+    if (value instanceof List<?> list) {
+      List<Object> out = new ArrayList<>();
+      for (Object item : list) {
+        out.add(numbersAsDecimal(item));
+      }
+      return out;
+    }
+    if (value instanceof java.util.Map<?, ?> map) {
+      java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+      for (java.util.Map.Entry<?, ?> entry : map.entrySet()) {
+        out.put(String.valueOf(entry.getKey()), numbersAsDecimal(entry.getValue()));
+      }
+      return out;
+    }
+    if (value instanceof Number number && !(value instanceof BigDecimal)) {
+      return new BigDecimal(number.toString());
+    }
+    return value;
+  }
+
+  /** Leaf values of a row, struct fields flattened depth first; lists and maps whole. */
   static void flattenValues(FieldVector vector, int row, List<Object> out) {
     if (vector instanceof org.apache.arrow.vector.complex.StructVector struct) {
       for (FieldVector child : struct.getChildrenFromFields()) {
@@ -300,6 +394,8 @@ class ParquetConformanceTest {
           flattenValues(child, row, out);
         }
       }
+    } else if (vector instanceof org.apache.arrow.vector.complex.ListVector) {
+      out.add(nestedValue(vector, row));
     } else {
       out.add(canonical(vector, row));
     }
@@ -334,6 +430,7 @@ class ParquetConformanceTest {
         case FloatingPoint -> "CAST(" + column + " AS DOUBLE)";
         case Timestamp -> "epoch_us(CAST(" + column + " AS TIMESTAMP))";
         case Binary -> "hex(" + column + ")";
+        case List, Map -> "to_json(" + column + ")";
         default -> "CAST(" + column + " AS VARCHAR)";
       });
     }
@@ -357,6 +454,7 @@ class ParquetConformanceTest {
             case Date -> LocalDate.parse(value.toString());
             case Time -> LocalTime.parse(value.toString());
             case Timestamp -> ((Number) value).longValue();
+            case List, Map -> parseJson(value.toString());
             default -> value.toString();
           });
         }
