@@ -124,8 +124,8 @@ final class DeltaTableScan implements TableScan {
     FileStatus file = KernelInternals.dataFile(scanFile);
     currentFile = file.getPath();
     LOG.debug("{}: reading {}", call, currentFile);
-    CloseableIterator<ColumnarBatch> physical = engine.getParquetHandler()
-        .readParquetFiles(single(file), physicalSchema, Optional.empty())
+    CloseableIterator<ColumnarBatch> physical = engine.parquetHandler()
+        .readArrowBatches(single(file), physicalSchema)
         .map(FileReadResult::getData);
     data = Scan.transformPhysicalData(engine, scanState, scanFile, physical);
   }

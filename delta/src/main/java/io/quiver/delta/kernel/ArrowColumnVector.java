@@ -9,6 +9,8 @@ import io.delta.kernel.types.DecimalType;
 import io.delta.kernel.types.MapType;
 import io.delta.kernel.types.StructField;
 import io.delta.kernel.types.StructType;
+import io.delta.kernel.types.TimestampNTZType;
+import io.delta.kernel.types.TimestampType;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
@@ -103,6 +105,11 @@ public final class ArrowColumnVector implements ColumnVector {
 
   @Override
   public long getLong(int rowId) {
+    if (vector instanceof DateDayVector days && (type instanceof TimestampType
+        || type instanceof TimestampNTZType)) {
+      // type widening date -> timestamp_ntz: midnight of the day
+      return days.get(offset + rowId) * 86_400_000_000L;
+    }
     return integer(offset + rowId);
   }
 

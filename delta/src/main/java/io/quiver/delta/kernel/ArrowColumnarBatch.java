@@ -8,9 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A Kernel {@link ColumnarBatch} of column vectors, most of them {@link ArrowColumnVector}s over
- * one Parquet batch. It does not own the Arrow memory: the Parquet handler's iterator releases a
- * batch when it moves on or closes. Kernel's column edits ({@link #withNewColumn},
+ * A Kernel {@link ColumnarBatch} of column vectors from one Parquet batch: {@link ArrowColumnVector}s
+ * over the reader's Arrow vectors (data files) or their {@link HeapColumnVector} copies (log
+ * files). It does not own Arrow memory: the Parquet handler's iterator releases a batch when it
+ * moves on or closes. Kernel's column edits ({@link #withNewColumn},
  * {@link #withDeletedColumnAt}, {@link #withNewSchema}) return new views of the same vectors.
  */
 public final class ArrowColumnarBatch implements ColumnarBatch {

@@ -54,6 +54,11 @@ public final class QuiverKernelEngine implements Engine, AutoCloseable {
     return fileSystem;
   }
 
+  /** The Parquet handler, with Quiver's Arrow-backed read for data files. */
+  public QuiverParquetHandler parquetHandler() {
+    return parquet;
+  }
+
   @Override
   public ParquetHandler getParquetHandler() {
     return parquet;

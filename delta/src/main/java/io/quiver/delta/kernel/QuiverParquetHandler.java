@@ -52,10 +52,27 @@ public final class QuiverParquetHandler implements ParquetHandler {
     this.batchSize = Math.max(1, batchSize);
   }
 
+  /**
+   * Kernel's own reads (checkpoints, sidecars): each batch is copied onto the heap
+   * ({@link HeapColumnVector}) and its Arrow memory released at once, because Kernel keeps
+   * references into log batches after it has moved past them.
+   */
   @Override
   public CloseableIterator<FileReadResult> readParquetFiles(CloseableIterator<FileStatus> files,
       StructType physicalSchema, Optional<Predicate> predicate) {
-    BatchIterator iterator = new BatchIterator(files, physicalSchema);
+    BatchIterator iterator = new BatchIterator(files, physicalSchema, true);
+    open.add(iterator);
+    return iterator;
+  }
+
+  /**
+   * Quiver's data-file reads: Arrow-backed batches ({@link ArrowColumnVector}s over the Parquet
+   * reader's vectors), each valid until the iterator moves on or closes; a consumer may transfer
+   * the vectors out before that.
+   */
+  public CloseableIterator<FileReadResult> readArrowBatches(CloseableIterator<FileStatus> files,
+      StructType physicalSchema) {
+    BatchIterator iterator = new BatchIterator(files, physicalSchema, false);
     open.add(iterator);
     return iterator;
   }
@@ -116,6 +133,7 @@ public final class QuiverParquetHandler implements ParquetHandler {
   private final class BatchIterator implements CloseableIterator<FileReadResult> {
     private final CloseableIterator<FileStatus> files;
     private final StructType schema;
+    private final boolean heap;
     private String path;
     private ParquetFileReader.Batches batches;
     /** For each requested field: its position in the read projection, -1 missing, -2 index. */
@@ -124,9 +142,10 @@ public final class QuiverParquetHandler implements ParquetHandler {
     private VectorSchemaRoot pending;
     private boolean closed;
 
-    BatchIterator(CloseableIterator<FileStatus> files, StructType schema) {
+    BatchIterator(CloseableIterator<FileStatus> files, StructType schema, boolean heap) {
       this.files = files;
       this.schema = schema;
+      this.heap = heap;
     }
 
     @Override
@@ -203,6 +222,13 @@ public final class QuiverParquetHandler implements ParquetHandler {
         } else {
           vectors.add(new ArrowColumnVector(field.getDataType(), current.getVector(slot), 0,
               rows));
+        }
+      }
+      if (heap) {
+        try {
+          vectors.replaceAll(HeapColumnVector::copyOf);
+        } finally {
+          releaseCurrent();
         }
       }
       ColumnarBatch batch = new ArrowColumnarBatch(schema, vectors, rows);
