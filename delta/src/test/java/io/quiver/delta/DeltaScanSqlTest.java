@@ -67,7 +67,7 @@ class DeltaScanSqlTest {
   void partitionValuesWithColumnMapping() {
     String t = literal(table(
         "delta-kernel-tables/data-reader-partition-values-column-mapping-name"));
-    assertThat(sql.rows("SELECT count(*), count(as_int), count(value) FROM delta_scan(" + t
+    assertThat(sql.rows("SELECT count(*), count(as_int), count(\"value\") FROM delta_scan(" + t
         + ")")).containsExactly(List.of(3L, 2L, 3L));
   }
 }
