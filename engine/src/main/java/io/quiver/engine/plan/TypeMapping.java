@@ -21,7 +21,9 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * Maps Arrow types to SQL types and back. The engine's physical type set: BOOLEAN (Bit),
  * TINYINT..BIGINT (signed Int), REAL/DOUBLE (FloatingPoint), DECIMAL (Decimal128), VARCHAR and
  * CHAR (Utf8), DATE (Date DAY), TIME (Time MICROSECOND), TIMESTAMP (Timestamp MICROSECOND, no
- * zone), INTERVAL (Interval DAY_TIME or YEAR_MONTH) and the NULL type (Null).
+ * zone), INTERVAL (Interval DAY_TIME or YEAR_MONTH) and the NULL type (Null). Nested types map
+ * both ways too, for pass-through only (scans, projections, results): List as ARRAY, Map as
+ * MAP (entries {@code key}, {@code value}), Struct as ROW.
  */
 public final class TypeMapping {
   private TypeMapping() {}
@@ -35,8 +37,38 @@ public final class TypeMapping {
   }
 
   public static RelDataType toRelType(Field field, RelDataTypeFactory factory) {
-    RelDataType type = toRelType(field.getType(), field.getName(), factory);
+    RelDataType type = nested(field, factory);
+    if (type == null) {
+      type = toRelType(field.getType(), field.getName(), factory);
+    }
     return factory.createTypeWithNullability(type, field.isNullable());
+  }
+
+  /**
+   * The SQL type of a List (ARRAY), Map (MAP) or Struct (ROW) field, from its children; null
+   * for other types. The engine passes these through (scans, projections, results) but does
+   * not compute on them.
+   */
+  private static RelDataType nested(Field field, RelDataTypeFactory factory) {
+    ArrowType type = field.getType();
+    List<Field> children = field.getChildren();
+    if (type instanceof ArrowType.List && children.size() == 1) {
+      return factory.createArrayType(toRelType(children.get(0), factory), -1);
+    }
+    if (type instanceof ArrowType.Map && children.size() == 1
+        && children.get(0).getChildren().size() == 2) {
+      List<Field> pair = children.get(0).getChildren();
+      return factory.createMapType(toRelType(pair.get(0), factory),
+          toRelType(pair.get(1), factory));
+    }
+    if (type instanceof ArrowType.Struct) {
+      RelDataTypeFactory.Builder builder = factory.builder();
+      for (Field child : children) {
+        builder.add(child.getName(), toRelType(child, factory));
+      }
+      return builder.build();
+    }
+    return null;
   }
 
   /** The SQL type of an Arrow type with the given nullability. */
@@ -136,7 +168,25 @@ public final class TypeMapping {
   }
 
   public static Field toField(String name, RelDataType type) {
-    return new Field(name, new FieldType(type.isNullable(), toArrowType(type), null), null);
+    List<Field> children = null;
+    switch (type.getSqlTypeName()) {
+      case ARRAY:
+        children = List.of(toField("element", type.getComponentType()));
+        break;
+      case MAP:
+        children = List.of(new Field("entries", FieldType.notNullable(ArrowType.Struct.INSTANCE),
+            List.of(toField("key", type.getKeyType()), toField("value", type.getValueType()))));
+        break;
+      case ROW:
+        children = new ArrayList<>();
+        for (RelDataTypeField field : type.getFieldList()) {
+          children.add(toField(field.getName(), field.getType()));
+        }
+        break;
+      default:
+        break;
+    }
+    return new Field(name, new FieldType(type.isNullable(), toArrowType(type), null), children);
   }
 
   public static ArrowType toArrowType(RelDataType type) {
@@ -157,6 +207,9 @@ public final class TypeMapping {
       case TIME: return new ArrowType.Time(TimeUnit.MICROSECOND, 64);
       case TIMESTAMP: return new ArrowType.Timestamp(TimeUnit.MICROSECOND, null);
       case NULL: return ArrowType.Null.INSTANCE;
+      case ARRAY: return ArrowType.List.INSTANCE;
+      case MAP: return new ArrowType.Map(false);
+      case ROW: return ArrowType.Struct.INSTANCE;
       default:
         if (SqlTypeName.YEAR_INTERVAL_TYPES.contains(sqlType)) {
           return new ArrowType.Interval(IntervalUnit.YEAR_MONTH);

@@ -8,6 +8,10 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.Period;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.DateDayVector;
@@ -24,6 +28,9 @@ import org.apache.arrow.vector.TimeMicroVector;
 import org.apache.arrow.vector.TimeStampMicroVector;
 import org.apache.arrow.vector.TinyIntVector;
 import org.apache.arrow.vector.VarCharVector;
+import org.apache.arrow.vector.complex.ListVector;
+import org.apache.arrow.vector.complex.MapVector;
+import org.apache.arrow.vector.complex.StructVector;
 
 /**
  * The one place where Arrow vector values become Java values. Used by result rendering, tests
@@ -32,7 +39,10 @@ import org.apache.arrow.vector.VarCharVector;
  * <p>Mapping: BOOLEAN to Boolean, TINYINT..BIGINT to Byte/Short/Integer/Long, REAL/DOUBLE to
  * Float/Double, DECIMAL to BigDecimal, VARCHAR to String, DATE to LocalDate, TIME to
  * LocalTime, TIMESTAMP to LocalDateTime, INTERVAL DAY TO SECOND to Duration, INTERVAL YEAR TO
- * MONTH to Period; NULL to null.
+ * MONTH to Period; NULL to null; ARRAY (List) to a {@code java.util.List}, ROW (Struct) to a
+ * {@code java.util.Map} from field name to value and MAP to a {@code java.util.Map} from key to
+ * value (both in order), their items converted by the same rules. As text, a list reads
+ * {@code [1, 2, NULL]} and a map or row {@code {key=value, ...}}.
  */
 public final class ArrowValues {
   private ArrowValues() {}
@@ -86,6 +96,35 @@ public final class ArrowValues {
       return v::getObject;
     } else if (vector instanceof IntervalYearVector v) {
       return index -> Period.ofMonths(v.get(index)).normalized();
+    } else if (vector instanceof MapVector v) {
+      StructVector entries = (StructVector) v.getDataVector();
+      FieldVector keys = entries.getChildrenFromFields().get(0);
+      FieldVector values = entries.getChildrenFromFields().get(1);
+      return index -> {
+        Map<Object, Object> out = new LinkedHashMap<>();
+        for (int i = v.getElementStartIndex(index); i < v.getElementEndIndex(index); i++) {
+          out.put(toJava(keys, i), toJava(values, i));
+        }
+        return out;
+      };
+    } else if (vector instanceof ListVector v) {
+      FieldVector items = v.getDataVector();
+      return index -> {
+        List<Object> out = new ArrayList<>();
+        for (int i = v.getElementStartIndex(index); i < v.getElementEndIndex(index); i++) {
+          out.add(toJava(items, i));
+        }
+        return out;
+      };
+    } else if (vector instanceof StructVector v) {
+      List<FieldVector> fields = v.getChildrenFromFields();
+      return index -> {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (FieldVector field : fields) {
+          out.put(field.getName(), toJava(field, index));
+        }
+        return out;
+      };
     }
     return vector::getObject;
   }
@@ -117,7 +156,28 @@ public final class ArrowValues {
     if (value instanceof Float f) {
       return formatDouble(f.doubleValue());
     }
+    if (value instanceof List<?> list) {
+      StringBuilder text = new StringBuilder("[");
+      for (int i = 0; i < list.size(); i++) {
+        text.append(i == 0 ? "" : ", ").append(itemText(list.get(i)));
+      }
+      return text.append(']').toString();
+    }
+    if (value instanceof Map<?, ?> map) {
+      StringBuilder text = new StringBuilder("{");
+      boolean first = true;
+      for (Map.Entry<?, ?> entry : map.entrySet()) {
+        text.append(first ? "" : ", ").append(itemText(entry.getKey())).append('=')
+            .append(itemText(entry.getValue()));
+        first = false;
+      }
+      return text.append('}').toString();
+    }
     return value.toString();
+  }
+
+  private static String itemText(Object value) {
+    return value == null ? "NULL" : toText(value);
   }
 
   private static String formatDouble(double value) {

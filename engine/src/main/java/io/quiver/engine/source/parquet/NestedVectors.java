@@ -13,6 +13,25 @@ import org.apache.arrow.vector.complex.StructVector;
 final class NestedVectors {
   private NestedVectors() {}
 
+  /**
+   * Sizes a nested vector for {@code rows} values at every level (Arrow's default guesses five
+   * list items per row at each level, which multiplies with depth); the reader grows what it
+   * needs.
+   */
+  static void setInitialCapacity(FieldVector vector, int rows) {
+    if (vector instanceof ListVector list) {
+      list.setInitialCapacity(rows, 1.0);
+      setInitialCapacity(list.getDataVector(), rows);
+    } else if (vector instanceof StructVector struct) {
+      struct.setInitialCapacity(rows);
+      for (FieldVector child : struct.getChildrenFromFields()) {
+        setInitialCapacity(child, rows);
+      }
+    } else {
+      vector.setInitialCapacity(rows);
+    }
+  }
+
   /** Grows {@code vector} (not its children, where it can) until it holds {@code slots}. */
   static void ensureCapacity(FieldVector vector, int slots) {
     if (vector instanceof ListVector list) {

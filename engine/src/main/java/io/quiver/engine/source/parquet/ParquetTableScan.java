@@ -146,7 +146,11 @@ final class ParquetTableScan implements TableScan {
       List<FieldVector> vectors = root.getFieldVectors();
       for (int c = 0; c < vectors.size(); c++) {
         FieldVector vector = vectors.get(c);
-        vector.setInitialCapacity(rows);
+        if (readers[c] instanceof NestedColumnReader) {
+          NestedVectors.setInitialCapacity(vector, rows);
+        } else {
+          vector.setInitialCapacity(rows);
+        }
         vector.allocateNew();
         if (readers[c] != null) {
           columnName = projected[c].name();

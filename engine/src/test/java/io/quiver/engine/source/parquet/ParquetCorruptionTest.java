@@ -27,7 +27,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Seeded corruption: valid files (written by DuckDB with several codecs and encodings) get
+ * Seeded corruption: valid files (written by DuckDB with several codecs and encodings, flat and
+ * nested, and nested files of parquet-testing) get
  * bytes flipped and are truncated at fixed seeds; reading them yields rows or a
  * QuiverException, nothing else, within a time bound, and leaks no Arrow memory.
  */
@@ -53,11 +54,22 @@ class ParquetCorruptionTest {
             + (i % 2 == 0 ? ", PARQUET_VERSION v2" : "") + ")");
         FILES.add(Files.readAllBytes(file));
       }
+      for (String version : List.of("v1", "v2")) {
+        Path file = directory.resolve("nested_" + version + ".parquet");
+        statement.execute("COPY (SELECT i AS id, CASE WHEN i % 7 = 0 THEN NULL ELSE"
+            + " [i, NULL, i * 2] END AS l, [{'a': i, 'b': ['x' || i]}, NULL] AS ls,"
+            + " MAP {'k' || (i % 3): [i]} AS m, [[i], [], NULL] AS ll FROM range(300) t(i))"
+            + " TO '" + file + "' (FORMAT parquet, ROW_GROUP_SIZE 100, PARQUET_VERSION "
+            + version + ")");
+        FILES.add(Files.readAllBytes(file));
+      }
     }
     Path corpus = ParquetConformanceTest.dataDirectory();
     for (String name : List.of("delta_encoding_optional_column.parquet",
         "byte_stream_split.zstd.parquet", "rle_boolean_encoding.parquet",
-        "hadoop_lz4_compressed.parquet", "alltypes_dictionary.parquet")) {
+        "hadoop_lz4_compressed.parquet", "alltypes_dictionary.parquet",
+        "nested_lists.snappy.parquet", "nested_maps.snappy.parquet", "nullable.impala.parquet",
+        "repeated_no_annotation.parquet", "old_list_structure.parquet")) {
       Path file = corpus.resolve(name);
       if (Files.isRegularFile(file)) {
         FILES.add(Files.readAllBytes(file));
@@ -98,16 +110,8 @@ class ParquetCorruptionTest {
     try (RootAllocator allocator = new RootAllocator()) {
       try {
         Schema schema = format.schema(file, null);
-        List<Integer> flat = new ArrayList<>();
         List<Field> fields = schema.getFields();
-        for (int i = 0; i < fields.size(); i++) {
-          org.apache.arrow.vector.types.pojo.ArrowType type = fields.get(i).getType();
-          if (!(type instanceof org.apache.arrow.vector.types.pojo.ArrowType.List)
-              && !(type instanceof org.apache.arrow.vector.types.pojo.ArrowType.Map)) {
-            flat.add(i);
-          }
-        }
-        int[] projection = flat.stream().mapToInt(Integer::intValue).toArray();
+        int[] projection = IntStream.range(0, fields.size()).toArray();
         try (TableScan scan = format.scan(file, schema, ScanRequest.of(projection, 64), null,
             allocator)) {
           VectorSchemaRoot batch;
