@@ -13,6 +13,7 @@ import io.delta.kernel.utils.CloseableIterator;
 import io.delta.kernel.utils.FileStatus;
 import io.quiver.delta.kernel.KernelInternals;
 import io.quiver.delta.kernel.KernelToArrow;
+import io.quiver.delta.kernel.LocalPaths;
 import io.quiver.delta.kernel.QuiverKernelEngine;
 import io.quiver.udf.error.ErrorKind;
 import io.quiver.udf.error.QuiverException;
@@ -202,7 +203,8 @@ final class DeltaTableScan implements TableScan {
   private QuiverException failure(Throwable error) {
     QuiverException result = error instanceof IOException io
         ? DeltaErrors.translate(new java.io.UncheckedIOException(io)) : DeltaErrors.translate(error);
-    if (currentFile != null) {
+    if (currentFile != null && result.context().stream()
+        .noneMatch(c -> c.contains(LocalPaths.toPath(currentFile).toString()))) {
       result.withContext("data file " + currentFile);
     }
     return result.withContext("version " + version).withContext(call);

@@ -98,6 +98,7 @@ class DeltaBadInputTest {
     QuiverException error = failure(table, "{\"version\": 1}");
     assertThat(error.kind()).isEqualTo(ErrorKind.IO);
     assertContext(error, table, "version 1");
+    assertThat(String.join(" > ", error.context())).contains(".parquet");
   }
 
   @Test

@@ -224,7 +224,8 @@ class DeltaConformanceTest {
     for (Result result : results) {
       report.append("| ").append(result.table()).append(" | ").append(result.version())
           .append(" | ").append(result.outcome()).append(" | ")
-          .append(result.note().replace(base, "<conformance>").replace("|", "\\|")
+          .append(result.note().replace(base, "<conformance>")
+              .replace(Path.of(base).toAbsolutePath().normalize().toString(), "<conformance>").replace("|", "\\|")
               .replace("\n", " ")).append(" |\n");
     }
     Files.createDirectories(Path.of("target"));

@@ -199,7 +199,8 @@ public final class QuiverParquetHandler implements ParquetHandler {
         }
         batches = reader.read(indexes, allocator, batchSize);
       } catch (RuntimeException e) {
-        throw QuiverException.wrap(ErrorKind.DATA, "file " + path, e);
+        // ParquetFileReader's errors already name the file
+        throw QuiverException.wrap(ErrorKind.DATA, null, e);
       }
     }
 
