@@ -21,7 +21,9 @@ import org.apache.calcite.rex.RexNode;
 /**
  * Filter and projection fused into one compiled loop per batch (see {@link CalcKernel}).
  * Projections that only select input columns, without a condition, share the input buffers
- * instead of copying them.
+ * instead of copying them. A filter whose projections only select input columns, some of them
+ * nested (ARRAY, MAP, ROW, which compiled code does not read), evaluates the condition into a
+ * selection and gathers the selected rows of each column.
  */
 public final class CalcOperator extends AbstractOperator {
   private final Operator input;
@@ -30,7 +32,10 @@ public final class CalcOperator extends AbstractOperator {
   private final RexNode condition;
   private final List<RexNode> projections;
   private final int[] passThrough;
+  /** Input columns of a filter that selects nested columns (gathered), else null. */
+  private final int[] gathered;
   private CalcKernel kernel;
+  private int[] selection = new int[0];
 
   public CalcOperator(ExecutionContext context, Operator input, Schema schema,
       RexBuilder rexBuilder, RelDataType inputType, RexNode condition,
@@ -51,6 +56,30 @@ public final class CalcOperator extends AbstractOperator {
       }
     }
     this.passThrough = allRefs ? refs : null;
+    this.gathered = condition != null && nestedRefsOnly(projections) ? refsOf(projections)
+        : null;
+  }
+
+  private static boolean nestedRefsOnly(List<RexNode> projections) {
+    boolean nested = false;
+    for (RexNode projection : projections) {
+      if (!(projection instanceof RexInputRef)) {
+        return false;
+      }
+      org.apache.calcite.sql.type.SqlTypeName type = projection.getType().getSqlTypeName();
+      nested |= type == org.apache.calcite.sql.type.SqlTypeName.ARRAY
+          || type == org.apache.calcite.sql.type.SqlTypeName.MAP
+          || type == org.apache.calcite.sql.type.SqlTypeName.ROW;
+    }
+    return nested;
+  }
+
+  private static int[] refsOf(List<RexNode> projections) {
+    int[] refs = new int[projections.size()];
+    for (int i = 0; i < refs.length; i++) {
+      refs[i] = ((RexInputRef) projections.get(i)).getIndex();
+    }
+    return refs;
   }
 
   @Override
@@ -66,6 +95,13 @@ public final class CalcOperator extends AbstractOperator {
       }
       if (passThrough != null) {
         return emit(select(batch, rows));
+      }
+      if (gathered != null) {
+        VectorSchemaRoot filtered = filterAndGather(batch, rows);
+        if (filtered == null) {
+          continue;
+        }
+        return emit(filtered);
       }
       if (kernel == null) {
         kernel = ExpressionCompiler.compile(rexBuilder, inputType, condition, projections,
@@ -101,6 +137,42 @@ public final class CalcOperator extends AbstractOperator {
         throw e;
       }
     }
+  }
+
+  /** The rows passing the condition, or null when none does. */
+  private VectorSchemaRoot filterAndGather(VectorSchemaRoot batch, int rows) {
+    if (kernel == null) {
+      kernel = ExpressionCompiler.compile(rexBuilder, inputType, condition, List.of(),
+          allocator());
+    }
+    if (selection.length < rows) {
+      selection = new int[rows];
+    }
+    FieldVector[] inputs = batch.getFieldVectors().toArray(new FieldVector[0]);
+    int passed = kernel.filter(inputs, rows, selection);
+    if (passed == 0) {
+      return null;
+    }
+    List<Field> fields = schema.getFields();
+    List<FieldVector> outputs = new ArrayList<>(fields.size());
+    try {
+      for (int i = 0; i < gathered.length; i++) {
+        FieldVector source = batch.getVector(gathered[i]);
+        if (passed == rows) {
+          // Every row passes: a shared slice of the input column (no copy).
+          outputs.add(io.quiver.engine.exec.batch.VectorSlices.slice(source, 0, rows,
+              allocator()));
+        } else {
+          FieldVector target = source.getField().createVector(allocator());
+          outputs.add(target);
+          io.quiver.engine.exec.batch.VectorGather.gather(source, selection, passed, target);
+        }
+      }
+    } catch (RuntimeException e) {
+      outputs.forEach(FieldVector::close);
+      throw e;
+    }
+    return new VectorSchemaRoot(fields, outputs, passed);
   }
 
   private VectorSchemaRoot select(VectorSchemaRoot batch, int rows) {

@@ -21,7 +21,8 @@ import org.apache.parquet.format.SchemaElement;
  *       element (the standard 3-level list).
  *   <li>MAP (and the legacy MAP_KEY_VALUE, on the outer group): a group with one repeated
  *       group of {@code key} and {@code value}; the entries are non-null structs. A map
- *       without a value field has values of the Null type (all null).
+ *       without a value field has values of the Null type (all null). A repeated group
+ *       annotated MAP_KEY_VALUE outside a MAP group is a non-null map of its key and value.
  *   <li>A repeated field without LIST or MAP annotation: a non-null list of non-null elements.
  * </ul>
  *
@@ -90,6 +91,13 @@ final class NestedSchemaMapping {
    */
   private Node build(SchemaElement element, int slot, int parentDefinition, int repetition,
       String path, int depth) {
+    if (element.getRepetition_type() == FieldRepetitionType.REPEATED && group(element)
+        && element.getConverted_type() == ConvertedType.MAP_KEY_VALUE) {
+      // A legacy key/value group without an enclosing MAP group: a non-null map.
+      check(depth, path);
+      return entries(name(element), element, slot, parentDefinition, repetition, false, path,
+          path, depth);
+    }
     if (element.getRepetition_type() == FieldRepetitionType.REPEATED) {
       // A bare repeated field: a non-null list of non-null elements.
       check(depth, path);
@@ -192,13 +200,23 @@ final class NestedSchemaMapping {
       throw ParquetData.unsupported("MAP group %s has %d fields (a map has one repeated group"
           + " of key and value)", path, count);
     }
-    int firstLeaf = leaves;
     SchemaElement entries = take();
     String entriesPath = path + "." + name(entries);
     if (entries.getRepetition_type() != FieldRepetitionType.REPEATED || !group(entries)) {
       throw ParquetData.unsupported("MAP group %s has a field %s that is not a repeated group",
           path, entriesPath);
     }
+    return entries(name(element), entries, slot, definition, repetition, nullable, path,
+        entriesPath, depth);
+  }
+
+  /**
+   * A map (named {@code name}) whose repeated key/value group {@code entries} has been taken:
+   * from a MAP group, or a bare repeated group annotated MAP_KEY_VALUE (a non-null map).
+   */
+  private Node entries(String name, SchemaElement entries, int slot, int definition,
+      int repetition, boolean nullable, String path, String entriesPath, int depth) {
+    int firstLeaf = leaves;
     int pairs = childCount(entries, entriesPath);
     if (pairs != 1 && pairs != 2) {
       throw ParquetData.unsupported("MAP %s has %d fields in its key/value group %s (a key and"
@@ -229,7 +247,7 @@ final class NestedSchemaMapping {
     NestedShape entryShape = new NestedShape(NestedShape.Kind.STRUCT, entriesPath,
         elementDefinition, elementDefinition, elementRepetition, 0,
         List.of(key.shape(), value.shape()), null, firstLeaf);
-    Field field = new Field(name(element), new FieldType(nullable, new ArrowType.Map(false),
+    Field field = new Field(name, new FieldType(nullable, new ArrowType.Map(false),
         null), List.of(entryField));
     return new Node(field, new NestedShape(NestedShape.Kind.LIST, path, slot, definition,
         repetition, elementDefinition, List.of(entryShape), null, firstLeaf));

@@ -73,7 +73,7 @@ final class ParquetTableScan implements TableScan {
                 + " read yet; leave it out of the query", column.path(),
                 column.description()).withContext("column " + column.name());
           }
-          if (!column.field().getType().equals(wanted.getType())) {
+          if (!sameTypes(column.field(), wanted)) {
             throw new QuiverException(ErrorKind.DATA, "column " + wanted.getName() + " is "
                 + column.field().getType() + " in this file but " + wanted.getType()
                 + " in the table's schema").withContext("column " + column.name());
@@ -103,6 +103,20 @@ final class ParquetTableScan implements TableScan {
       closeQuietly(opened);
       throw failure(e, -1, null);
     }
+  }
+
+  /** True when two fields have the same type tree (names and nullability aside). */
+  private static boolean sameTypes(Field file, Field wanted) {
+    if (!file.getType().equals(wanted.getType())
+        || file.getChildren().size() != wanted.getChildren().size()) {
+      return false;
+    }
+    for (int i = 0; i < file.getChildren().size(); i++) {
+      if (!sameTypes(file.getChildren().get(i), wanted.getChildren().get(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private ParquetColumn find(String name) {

@@ -245,6 +245,48 @@ class ParquetNestedLevelsTest {
   }
 
   @Test
+  void legacyShapes() throws Exception {
+    // A LIST whose repeated field is a primitive: the repeated field is the (required) item.
+    Path twoLevel = ParquetTestFiles.write(directory.resolve("two_level.parquet"),
+        List.of(ParquetTestFiles.root(1),
+            ParquetTestFiles.group("l", OPTIONAL, ConvertedType.LIST, 1),
+            ParquetTestFiles.int32("element", REPEATED)), 3,
+        List.of(new Chunk("l.element", 1, 2, List.of(
+            new Page(ints(0, 1, 0, 0), ints(2, 2, 0, 1), ints(1, 2), false)))));
+    assertThat(read(twoLevel, 2)).containsExactly(list(1, 2), null, list());
+
+    // A repeated group named <list>_tuple is the item, even with one field.
+    Path tuple = ParquetTestFiles.write(directory.resolve("tuple.parquet"),
+        List.of(ParquetTestFiles.root(1),
+            ParquetTestFiles.group("l", OPTIONAL, ConvertedType.LIST, 1),
+            ParquetTestFiles.group("l_tuple", REPEATED, null, 1),
+            ParquetTestFiles.int32("x", OPTIONAL)), 2,
+        List.of(new Chunk("l.l_tuple.x", 1, 2, List.of(
+            new Page(ints(0, 1, 0), ints(3, 2, 1), ints(1), false)))));
+    java.util.Map<String, Object> withNull = new java.util.LinkedHashMap<>();
+    withNull.put("x", null);
+    assertThat(read(tuple, 5)).containsExactly(
+        list(java.util.Map.of("x", BigDecimal.ONE), withNull), list());
+
+    // A repeated key/value group annotated MAP_KEY_VALUE without a MAP group: a non-null map.
+    SchemaElement keyValue = ParquetTestFiles.group("kv", REPEATED,
+        ConvertedType.MAP_KEY_VALUE, 2);
+    Path legacyMap = ParquetTestFiles.write(directory.resolve("kv.parquet"),
+        List.of(ParquetTestFiles.root(1), keyValue, ParquetTestFiles.int32("key", REQUIRED),
+            ParquetTestFiles.int32("value", OPTIONAL)), 2,
+        List.of(new Chunk("kv.key", 1, 1, List.of(
+                new Page(ints(0, 1, 0), ints(1, 1, 0), ints(1, 2), false))),
+            new Chunk("kv.value", 1, 2, List.of(
+                new Page(ints(0, 1, 0), ints(2, 1, 0), ints(10), false)))));
+    assertThat(format.schema(legacyMap, null).getFields().get(0).getType())
+        .isInstanceOf(org.apache.arrow.vector.types.pojo.ArrowType.Map.class);
+    java.util.Map<String, Object> first = new java.util.LinkedHashMap<>();
+    first.put("1", BigDecimal.TEN);
+    first.put("2", null);
+    assertThat(read(legacyMap, 1)).containsExactly(first, java.util.Map.of());
+  }
+
+  @Test
   void unsupportedShapesNameTheirPath() throws Exception {
     // A LIST group with two repeated fields is no list shape the spec defines.
     List<SchemaElement> schema = List.of(ParquetTestFiles.root(2),

@@ -130,6 +130,23 @@ class ParquetNestedReadTest {
   }
 
   @Test
+  void aGivenSchemaMustMatchTheNestedTypesAllTheWayDown() throws Exception {
+    Path file = write("given.parquet", "SELECT [1, 2] AS l", "");
+    Field utf8List = new Field("l", org.apache.arrow.vector.types.pojo.FieldType.nullable(
+        org.apache.arrow.vector.types.pojo.ArrowType.List.INSTANCE), List.of(Field.nullable(
+            "element", org.apache.arrow.vector.types.pojo.ArrowType.Utf8.INSTANCE)));
+    Schema given = new Schema(List.of(utf8List));
+    io.quiver.engine.source.options.ScanOptions options =
+        new io.quiver.engine.source.options.ScanOptions(java.util.Map.of(), given);
+    io.quiver.udf.error.QuiverException error = org.assertj.core.api.Assertions
+        .catchThrowableOfType(io.quiver.udf.error.QuiverException.class,
+            () -> format.scan(file, given, ScanRequest.of(new int[] {0}, 10), options,
+                allocator));
+    assertThat(error.kind()).isEqualTo(io.quiver.udf.error.ErrorKind.DATA);
+    assertThat(error.getMessage()).contains("column l");
+  }
+
+  @Test
   void arrowVectorsHaveTheNestedTypes() throws Exception {
     Path file = write("types.parquet", "SELECT [1, 2] AS l, MAP {'a': 1} AS m,"
         + " {'x': [1]} AS s, [{'k': 1}] AS ls", "");

@@ -86,12 +86,39 @@ class ParquetNestedSqlTest {
   }
 
   @Test
+  void filtersGatherTheSelectedRowsOfNestedColumns() throws Exception {
+    String path = write("filter.parquet", "SELECT i AS id, CASE WHEN i = 3 THEN NULL ELSE"
+        + " [i, NULL] END AS l, MAP {'k': [i]} AS m, {'a': i, 'b': ['x' || i]} AS s"
+        + " FROM range(6) t(i)");
+    try (QuiverSession session = QuiverSession.builder().batchSize(4).build()) {
+      try (QueryResult result = session.sql("SELECT * FROM read_parquet('" + path
+          + "') WHERE id % 2 = 1")) {
+        List<List<Object>> rows = result.toRows();
+        assertThat(rows).hasSize(3);
+        assertThat(rows.get(0)).containsExactly(1L, Arrays.asList(1L, null),
+            map("k", List.of(1L)), map("a", 1L, "b", List.of("x1")));
+        assertThat(rows.get(1).get(1)).isNull();
+        assertThat(rows.get(2).get(0)).isEqualTo(5L);
+      }
+      try (QueryResult result = session.sql("SELECT l, s FROM read_parquet('" + path
+          + "') WHERE id >= 0")) {
+        assertThat(result.toRows()).hasSize(6);
+      }
+      try (QueryResult result = session.sql("SELECT l FROM read_parquet('" + path
+          + "') WHERE id > 100")) {
+        assertThat(result.toRows()).isEmpty();
+      }
+      assertThat(session.allocator().getAllocatedMemory()).isZero();
+    }
+  }
+
+  @Test
   void computingOnNestedColumnsIsAClearUnsupportedError() throws Exception {
-    String path = write("filter.parquet", "SELECT i AS id, [i] AS l FROM range(3) t(i)");
+    String path = write("compute.parquet", "SELECT i AS id, [i] AS l FROM range(3) t(i)");
     try (QuiverSession session = QuiverSession.builder().build()) {
       QuiverException error = catchThrowableOfType(QuiverException.class, () -> {
-        try (QueryResult result = session.sql("SELECT l FROM read_parquet('" + path
-            + "') WHERE id > 0")) {
+        try (QueryResult result = session.sql("SELECT l, id + 1 FROM read_parquet('" + path
+            + "')")) {
           result.toRows();
         }
       });
