@@ -16,7 +16,6 @@ import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.apache.arrow.vector.BaseFixedWidthVector;
 import org.apache.arrow.vector.BaseIntVector;
 import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.DateDayVector;
@@ -288,7 +287,7 @@ public final class ArrowColumnVector implements ColumnVector {
     if (vector instanceof BaseIntVector integers) {
       return integers.getValueAsLong(index);
     }
-    if (vector instanceof BaseFixedWidthVector && vector instanceof Float8Vector doubles) {
+    if (vector instanceof Float8Vector doubles) {
       return (long) doubles.get(index);
     }
     throw mismatch("an integer");
