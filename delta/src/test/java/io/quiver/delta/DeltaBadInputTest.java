@@ -1,0 +1,161 @@
+package io.quiver.delta;
+
+import static io.quiver.delta.DeltaTestTables.copy;
+import static io.quiver.delta.DeltaTestTables.literal;
+import static io.quiver.delta.DeltaTestTables.table;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quiver.engine.source.SqlTestSession;
+import io.quiver.udf.error.ErrorKind;
+import io.quiver.udf.error.QuiverException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Bad tables and bad options for {@code delta_scan}: each is a QuiverException of the right kind
+ * whose context names the call (with the table URI) and the version; no Arrow memory is left
+ * behind ({@link SqlTestSession#close}).
+ */
+class DeltaBadInputTest {
+  private static final String TABLE = "delta-golden/basic-with-inserts-merge";
+  private SqlTestSession sql;
+
+  @TempDir
+  Path temp;
+
+  @BeforeEach
+  void open() {
+    sql = new SqlTestSession(100);
+    DeltaFunctions.register(sql.session());
+  }
+
+  @AfterEach
+  void close() {
+    sql.close();
+  }
+
+  private QuiverException failure(Path table, String options) {
+    String call = "SELECT * FROM delta_scan(" + literal(table)
+        + (options == null ? "" : ", '" + options + "'") + ")";
+    return sql.failure(call);
+  }
+
+  private static void assertContext(QuiverException error, Path table, String version) {
+    assertThat(String.join(" > ", error.context())).contains(table.toString())
+        .contains(version);
+  }
+
+  @Test
+  void folderWithoutDeltaLog() throws IOException {
+    Files.writeString(temp.resolve("x.parquet"), "not really");
+    QuiverException error = failure(temp, null);
+    assertThat(error.kind()).isEqualTo(ErrorKind.DATA);
+    assertThat(error.detail()).contains("_delta_log");
+    assertContext(error, temp, "latest version");
+  }
+
+  @Test
+  void missingFolder() {
+    Path missing = temp.resolve("nope");
+    QuiverException error = failure(missing, null);
+    assertThat(error.kind()).isEqualTo(ErrorKind.IO);
+    assertContext(error, missing, "latest version");
+  }
+
+  @Test
+  void otherSchemesAreUnsupported() {
+    QuiverException error = sql.failure("SELECT * FROM delta_scan('s3://bucket/table')");
+    assertThat(error.kind()).isEqualTo(ErrorKind.UNSUPPORTED);
+    assertThat(String.join(" > ", error.context())).contains("s3://bucket/table");
+  }
+
+  @Test
+  void corruptJsonCommit() throws IOException {
+    Path table = copy(TABLE, temp.resolve("t"));
+    Files.writeString(table.resolve("_delta_log/00000000000000000001.json"),
+        "{\"add\": {\"path\": \"x\", truncated", StandardCharsets.UTF_8);
+    QuiverException error = failure(table, null);
+    assertThat(error.kind()).isEqualTo(ErrorKind.DATA);
+    assertContext(error, table, "latest version");
+  }
+
+  @Test
+  void missingDataFile() throws IOException {
+    Path table = copy(TABLE, temp.resolve("t"));
+    try (Stream<Path> files = Files.list(table)) {
+      Path data = files.filter(p -> p.toString().endsWith(".parquet")).findFirst().orElseThrow();
+      Files.delete(data);
+    }
+    QuiverException error = failure(table, "{\"version\": 1}");
+    assertThat(error.kind()).isEqualTo(ErrorKind.IO);
+    assertContext(error, table, "version 1");
+    assertThat(String.join(" > ", error.context())).contains(".parquet");
+  }
+
+  @Test
+  void versionOutsideTheHistoryNamesTheRange() {
+    Path table = table(TABLE);
+    QuiverException error = failure(table, "{\"version\": 7}");
+    assertThat(error.kind()).isEqualTo(ErrorKind.DATA);
+    assertThat(error.detail()).contains("available versions are 0 to 1");
+    assertContext(error, table, "version 7");
+  }
+
+  @Test
+  void timestampOutsideTheHistoryNamesTheRange() {
+    Path table = table(TABLE);
+    QuiverException error = failure(table, "{\"timestamp\": \"1990-01-01T00:00:00Z\"}");
+    assertThat(error.kind()).isEqualTo(ErrorKind.DATA);
+    assertThat(error.detail()).contains("available range").contains("version 0")
+        .contains("version 1");
+    assertContext(error, table, "timestamp 1990-01-01T00:00:00Z");
+  }
+
+  @Test
+  void timestampResolvesToTheLatestCommitAtOrBeforeIt() {
+    Path table = table(TABLE);
+    // far after every commit is outside the history too (Kernel does not return the last one)
+    QuiverException error = failure(table, "{\"timestamp\": \"2999-01-01\"}");
+    assertThat(error.kind()).isEqualTo(ErrorKind.DATA);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+    "{\"version\": 1, \"timestamp\": \"2024-01-01T00:00:00Z\"}",
+    "{\"version\": -1}",
+    "{\"version\": \"1\"}",
+    "{\"version\": 1.5}",
+    "{\"timestamp\": 5}",
+    "{\"timestamp\": \"yesterday\"}",
+    "{\"verison\": 1}",
+    "[1]",
+    "{\"version\": 1"})
+  void malformedOptionsAreDataErrors(String options) {
+    Path table = table(TABLE);
+    QuiverException error = failure(table, options);
+    assertThat(error.kind()).isEqualTo(ErrorKind.DATA);
+    assertThat(String.join(" > ", error.context())).contains(table.toString());
+  }
+
+  @Test
+  void unknownOptionListsTheKnownOnes() {
+    QuiverException error = failure(table(TABLE), "{\"verison\": 1}");
+    assertThat(error.detail()).contains("verison").contains("[version, timestamp]");
+  }
+
+  @Test
+  void versionAndTimestampTogether() {
+    QuiverException error = failure(table(TABLE),
+        "{\"version\": 1, \"timestamp\": \"2024-01-01T00:00:00Z\"}");
+    assertThat(error.detail()).contains("together");
+  }
+}
