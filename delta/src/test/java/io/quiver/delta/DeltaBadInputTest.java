@@ -5,7 +5,8 @@ import static io.quiver.delta.DeltaTestTables.literal;
 import static io.quiver.delta.DeltaTestTables.table;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.quiver.engine.source.SqlTestSession;
+import io.quiver.engine.QuiverSession;
+import io.quiver.engine.SessionTestBase;
 import io.quiver.udf.error.ErrorKind;
 import io.quiver.udf.error.QuiverException;
 import java.io.IOException;
@@ -13,8 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,30 +22,25 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Bad tables and bad options for {@code delta_scan}: each is a QuiverException of the right kind
  * whose context names the call (with the table URI) and the version; no Arrow memory is left
- * behind ({@link SqlTestSession#close}).
+ * behind ({@link SessionTestBase}).
  */
-class DeltaBadInputTest {
+class DeltaBadInputTest extends SessionTestBase {
   private static final String TABLE = "delta-golden/basic-with-inserts-merge";
-  private SqlTestSession sql;
 
   @TempDir
   Path temp;
 
-  @BeforeEach
-  void open() {
-    sql = new SqlTestSession(100);
-    DeltaFunctions.register(sql.session());
-  }
-
-  @AfterEach
-  void close() {
-    sql.close();
+  @Override
+  protected QuiverSession newSession() {
+    QuiverSession session = QuiverSession.builder().batchSize(100).build();
+    DeltaFunctions.register(session);
+    return session;
   }
 
   private QuiverException failure(Path table, String options) {
     String call = "SELECT * FROM delta_scan(" + literal(table)
         + (options == null ? "" : ", '" + options + "'") + ")";
-    return sql.failure(call);
+    return super.failure(call);
   }
 
   private static void assertContext(QuiverException error, Path table, String version) {
@@ -73,7 +67,7 @@ class DeltaBadInputTest {
 
   @Test
   void otherSchemesAreUnsupported() {
-    QuiverException error = sql.failure("SELECT * FROM delta_scan('s3://bucket/table')");
+    QuiverException error = failure("SELECT * FROM delta_scan('s3://bucket/table')");
     assertThat(error.kind()).isEqualTo(ErrorKind.UNSUPPORTED);
     assertThat(String.join(" > ", error.context())).contains("s3://bucket/table");
   }

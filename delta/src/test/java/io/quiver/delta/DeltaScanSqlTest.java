@@ -4,44 +4,38 @@ import static io.quiver.delta.DeltaTestTables.literal;
 import static io.quiver.delta.DeltaTestTables.table;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.quiver.engine.source.SqlTestSession;
+import io.quiver.engine.QuiverSession;
+import io.quiver.engine.SessionTestBase;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * {@code delta_scan} through SQL: latest snapshot, versions, projection, partition columns,
  * deletion vectors, checkpoints, column mapping; every test ends with the allocator empty
- * ({@link SqlTestSession#close}).
+ * ({@link SessionTestBase}).
  */
-class DeltaScanSqlTest {
-  private SqlTestSession sql;
+class DeltaScanSqlTest extends SessionTestBase {
 
-  @BeforeEach
-  void open() {
-    sql = new SqlTestSession(7);
-    DeltaFunctions.register(sql.session());
-  }
-
-  @AfterEach
-  void close() {
-    sql.close();
+  @Override
+  protected QuiverSession newSession() {
+    QuiverSession session = QuiverSession.builder().batchSize(7).build();
+    DeltaFunctions.register(session);
+    return session;
   }
 
   @Test
   void latestSnapshotAndVersions() {
     String t = literal(table("delta-golden/basic-with-inserts-merge"));
-    assertThat(sql.rows("SELECT count(*) FROM delta_scan(" + t + ")"))
+    assertThat(rows("SELECT count(*) FROM delta_scan(" + t + ")"))
         .containsExactly(List.of(140L));
-    assertThat(sql.rows("SELECT count(*) FROM delta_scan(" + t + ", '{\"version\": 0}')"))
+    assertThat(rows("SELECT count(*) FROM delta_scan(" + t + ", '{\"version\": 0}')"))
         .containsExactly(List.of(100L));
   }
 
   @Test
   void projectionOfOneColumn() {
     String t = literal(table("delta-golden/basic-with-inserts-merge"));
-    List<List<Object>> rows = sql.rows("SELECT str FROM delta_scan(" + t + ", '{\"version\": 0}')"
+    List<List<Object>> rows = rows("SELECT str FROM delta_scan(" + t + ", '{\"version\": 0}')"
         + " ORDER BY str LIMIT 2");
     assertThat(rows).hasSize(2);
     assertThat(rows.get(0)).hasSize(1);
@@ -50,16 +44,16 @@ class DeltaScanSqlTest {
   @Test
   void deletionVectorsRemoveRows() {
     String t = literal(table("delta-kernel-tables/basic-dv-no-checkpoint"));
-    assertThat(sql.rows("SELECT count(*), min(id), max(id) FROM delta_scan(" + t + ")"))
+    assertThat(rows("SELECT count(*), min(id), max(id) FROM delta_scan(" + t + ")"))
         .containsExactly(List.of(8L, 2L, 9L));
-    assertThat(sql.rows("SELECT count(*) FROM delta_scan(" + t + ", '{\"version\": 0}')"))
+    assertThat(rows("SELECT count(*) FROM delta_scan(" + t + ", '{\"version\": 0}')"))
         .containsExactly(List.of(10L));
   }
 
   @Test
   void checkpointedTableWithDeletionVectors() {
     String t = literal(table("delta-kernel-tables/basic-dv-with-checkpoint"));
-    assertThat(sql.rows("SELECT count(*) FROM delta_scan(" + t + ")"))
+    assertThat(rows("SELECT count(*) FROM delta_scan(" + t + ")"))
         .containsExactly(List.of(454L));
   }
 
@@ -67,7 +61,7 @@ class DeltaScanSqlTest {
   void partitionValuesWithColumnMapping() {
     String t = literal(table(
         "delta-kernel-tables/data-reader-partition-values-column-mapping-name"));
-    assertThat(sql.rows("SELECT count(*), count(as_int), count(\"value\") FROM delta_scan(" + t
+    assertThat(rows("SELECT count(*), count(as_int), count(\"value\") FROM delta_scan(" + t
         + ")")).containsExactly(List.of(3L, 2L, 3L));
   }
 }
