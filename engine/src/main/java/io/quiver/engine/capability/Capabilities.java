@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quiver.engine.function.FunctionSnapshot;
 import io.quiver.engine.function.RegisteredFunction;
+import io.quiver.engine.source.file.FileTableFunction;
+import io.quiver.engine.source.options.OptionKey;
 import io.quiver.udf.QuiverVersion;
 import io.quiver.udf.function.FunctionKind;
 import io.quiver.udf.plugin.PluginAbi;
@@ -21,7 +23,9 @@ import java.util.TreeMap;
  * plugin_abi {major, minor},
  * functions {total, by_kind {scalar, aggregate, window, table}, by_source {builtin, session, ...}},
  * plugins [{name, version, abi, status, error}],
- * native_acceleration {available, active, reason}
+ * native_acceleration {available, active, reason},
+ * file_formats {&lt;format&gt; {function, extensions [...], options {&lt;key&gt; {type, default}}}},
+ * sql_types {computed [...], nested [...]}
  * </pre>
  *
  * The versions are read once per JVM; the rest is counted from the session's current function
@@ -53,7 +57,49 @@ public final class Capabilities {
     accel.put("available", acceleration.available());
     accel.put("active", acceleration.active());
     accel.put("reason", acceleration.reason());
+    root.set("file_formats", fileFormats(functions));
+    root.set("sql_types", SQL_TYPES);
     return root;
+  }
+
+  /** The SQL types compiled expressions compute with, and the nested ones carried and taken apart. */
+  private static final ObjectNode SQL_TYPES = sqlTypes();
+
+  private static ObjectNode sqlTypes() {
+    ObjectNode node = JSON.createObjectNode();
+    ArrayNode computed = node.putArray("computed");
+    for (String type : List.of("BOOLEAN", "TINYINT", "SMALLINT", "INTEGER", "BIGINT", "REAL",
+        "DOUBLE", "DECIMAL(p<=38,s)", "VARCHAR", "DATE", "TIME", "TIMESTAMP",
+        "INTERVAL DAY TO SECOND", "INTERVAL YEAR TO MONTH")) {
+      computed.add(type);
+    }
+    ArrayNode nested = node.putArray("nested");
+    for (String type : List.of("ARRAY", "MAP", "ROW")) {
+      nested.add(type);
+    }
+    return node;
+  }
+
+  /** Every file table function of the session's registry with its format's option keys. */
+  private static ObjectNode fileFormats(FunctionSnapshot functions) {
+    ObjectNode node = JSON.createObjectNode();
+    for (RegisteredFunction function : functions.all()) {
+      if (!(function.definition() instanceof FileTableFunction file)) {
+        continue;
+      }
+      ObjectNode format = node.putObject(file.format().name());
+      format.put("function", file.name());
+      ArrayNode extensions = format.putArray("extensions");
+      file.format().extensions().forEach(extensions::add);
+      ObjectNode options = format.putObject("options");
+      for (OptionKey key : file.optionKeys()) {
+        ObjectNode option = options.putObject(key.name());
+        option.put("type", key.type().name().toLowerCase(Locale.ROOT));
+        option.put("default", key.defaultValue() == null ? null
+            : String.valueOf(key.defaultValue()));
+      }
+    }
+    return node;
   }
 
   private static ObjectNode functionCounts(FunctionSnapshot functions) {

@@ -32,7 +32,17 @@ class CapabilitiesTest extends SessionTestBase {
     ObjectNode before = session.capabilities();
     assertThat(before.fieldNames()).toIterable().contains("quiver_version", "arrow_version",
         "calcite_version", "java_version", "plugin_abi", "functions", "plugins",
-        "native_acceleration");
+        "native_acceleration", "file_formats", "sql_types");
+    assertThat(before.at("/file_formats").fieldNames()).toIterable()
+        .containsExactlyInAnyOrder("parquet", "csv", "json", "arrow");
+    assertThat(before.at("/file_formats/parquet/function").asText()).isEqualTo("read_parquet");
+    assertThat(before.at("/file_formats/parquet/options/skip_metadata/default").asText())
+        .isEqualTo("true");
+    assertThat(before.at("/file_formats/csv/options/on_bad_row/type").asText())
+        .isEqualTo("string");
+    assertThat(before.at("/file_formats/json/options/schema_ipc/type").asText())
+        .isEqualTo("schema_ipc");
+    assertThat(before.at("/sql_types/nested").toString()).isEqualTo("[\"ARRAY\",\"MAP\",\"ROW\"]");
     assertThat(before.get("arrow_version").asText()).startsWith("19.");
     assertThat(before.get("calcite_version").asText()).startsWith("1.42");
     assertThat(before.at("/plugin_abi/major").asInt()).isEqualTo(PluginAbi.MAJOR);
