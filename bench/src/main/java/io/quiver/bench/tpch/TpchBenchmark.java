@@ -212,6 +212,9 @@ public final class TpchBenchmark {
       line.append(' ').append(engine.engine()).append(' ');
       if (engine.ok()) {
         line.append(String.format(Locale.ROOT, "%.1f ms", engine.medianMillis()));
+      } else if (engine.status() == RunStatus.ERROR || engine.status() == RunStatus.WRONG) {
+        line.append(engine.status()).append(" (")
+            .append(BenchmarkReport.firstLines(engine.detail(), 1)).append(')');
       } else {
         line.append(engine.status());
       }
