@@ -29,6 +29,7 @@ public final class BenchmarkReport {
   private final Map<String, Double> loadSeconds = new LinkedHashMap<>();
   private long peakHeapBytes;
   private long peakArrowBytes = -1;
+  private double endLoadAverage = -1;
 
   BenchmarkReport(BenchmarkOptions options, Instant started) {
     this.options = options;
@@ -54,6 +55,22 @@ public final class BenchmarkReport {
 
   void peakArrowBytes(long bytes) {
     peakArrowBytes = bytes;
+  }
+
+  /** Notes the machine's load average once the queries have run. */
+  void noteEndLoadAverage() {
+    endLoadAverage = MachineFacts.currentLoadAverage();
+  }
+
+  /** The load average over the last minute when the queries ended, or negative. */
+  public double endLoadAverage() {
+    return endLoadAverage;
+  }
+
+  /** The machine's summary with the load average at the end. */
+  public String machineSummary() {
+    return machine.summary() + (endLoadAverage < 0 ? "" : String.format(Locale.ROOT,
+        ", %.1f at the end", endLoadAverage));
   }
 
   public BenchmarkOptions options() {
@@ -102,20 +119,27 @@ public final class BenchmarkReport {
     return ratio(quiver.medianMillis(), other.medianMillis());
   }
 
-  /** Sum of the medians of {@code engine} over the queries every engine that ran finished. */
+  /**
+   * Sum of the medians of {@code engine} over the TPC-H queries every engine that ran finished
+   * (the scan queries are reported on their own).
+   */
   public double totalMillis(String engine) {
     double total = 0;
     for (QueryMeasurement query : queries) {
-      if (query.allOk() && query.engine(engine).ok()) {
+      if (counted(query) && query.engine(engine).ok()) {
         total += query.engine(engine).medianMillis();
       }
     }
     return total;
   }
 
+  private static boolean counted(QueryMeasurement query) {
+    return query.allOk() && query.query().kind() == BenchmarkQuery.Kind.TPCH;
+  }
+
   /**
-   * Over the queries both Quiver and {@code engine} finished: {Quiver's sum of medians, the
-   * engine's, how many queries}.
+   * Over the TPC-H queries both Quiver and {@code engine} finished: {Quiver's sum of medians,
+   * the engine's, how many queries}.
    */
   public double[] pairTotals(String engine) {
     double quiver = 0;
@@ -124,7 +148,8 @@ public final class BenchmarkReport {
     for (QueryMeasurement query : queries) {
       EngineMeasurement q = query.engine(BenchmarkOptions.QUIVER);
       EngineMeasurement e = query.engine(engine);
-      if (q != null && e != null && q.ok() && e.ok() && !Double.isNaN(q.medianMillis())
+      if (query.query().kind() == BenchmarkQuery.Kind.TPCH && q != null && e != null && q.ok()
+          && e.ok() && !Double.isNaN(q.medianMillis())
           && !Double.isNaN(e.medianMillis())) {
         quiver += q.medianMillis();
         other += e.medianMillis();
@@ -134,15 +159,26 @@ public final class BenchmarkReport {
     return new double[] {quiver, other, count};
   }
 
-  /** Queries that every engine that ran finished correctly. */
+  /** TPC-H queries that every engine that ran finished correctly. */
   public int okCount() {
     int ok = 0;
     for (QueryMeasurement query : queries) {
-      if (query.allOk()) {
+      if (counted(query)) {
         ok++;
       }
     }
     return ok;
+  }
+
+  /** How many TPC-H queries ran (the scan queries aside). */
+  public int tpchCount() {
+    int count = 0;
+    for (QueryMeasurement query : queries) {
+      if (query.query().kind() == BenchmarkQuery.Kind.TPCH) {
+        count++;
+      }
+    }
+    return count;
   }
 
   /** One line of settings: scale factor, format, runs, timeout, batch size. */
@@ -161,7 +197,7 @@ public final class BenchmarkReport {
   public String toText() {
     StringBuilder text = new StringBuilder();
     text.append(settingsLine()).append('\n');
-    text.append("machine: ").append(machine.summary()).append('\n');
+    text.append("machine: ").append(machineSummary()).append('\n');
     text.append("command: ").append(options.commandLine()).append('\n');
     for (Map.Entry<String, String> facts : engineFacts.entrySet()) {
       Double load = loadSeconds.get(facts.getKey());
@@ -201,8 +237,9 @@ public final class BenchmarkReport {
       double[] pair = pairTotals(peer);
       total.append(String.format("%18s", ratioText(ratio(pair[0], pair[1]))));
     }
-    total.append(String.format("  sum of medians over the %d of %d queries every engine that"
-        + " ran finished (ratios: over the queries both finished)", okCount(), queries.size()));
+    total.append(String.format("  sum of medians over the %d of %d TPC-H queries every engine"
+        + " that ran finished (ratios: over the TPC-H queries both finished)", okCount(),
+        tpchCount()));
     text.append(total).append('\n');
     for (QueryMeasurement query : queries) {
       for (EngineMeasurement engine : query.engines()) {
@@ -299,7 +336,9 @@ public final class BenchmarkReport {
     settings.put("h2_max_scale_factor", options.h2MaxScaleFactor());
     settings.put("quiver_batch_size", options.quiverBatchSize());
     root.put("settings", settings);
-    root.put("machine", machine.toMap());
+    Map<String, Object> machineMap = new LinkedHashMap<>(machine.toMap());
+    machineMap.put("load_average_at_end", endLoadAverage < 0 ? null : endLoadAverage);
+    root.put("machine", machineMap);
     root.put("engines", engineFacts);
     root.put("load_seconds", loadSeconds);
     List<Object> results = new ArrayList<>();
@@ -324,7 +363,7 @@ public final class BenchmarkReport {
     root.put("queries", results);
     Map<String, Object> totals = new LinkedHashMap<>();
     totals.put("queries_ok", okCount());
-    totals.put("queries", queries.size());
+    totals.put("queries", tpchCount());
     for (String engine : engines()) {
       totals.put(engine + "_ms", totalMillis(engine));
     }

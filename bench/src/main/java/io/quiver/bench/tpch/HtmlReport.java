@@ -52,7 +52,7 @@ final class HtmlReport {
     html.append("<table class=\"facts\">");
     fact(html, "date", report.started().toString());
     fact(html, "command", options.commandLine());
-    fact(html, "machine", report.machine().summary());
+    fact(html, "machine", report.machineSummary());
     for (String engine : engines) {
       String facts = report.engineFacts().get(engine);
       fact(html, engine, facts == null ? "" : facts);
@@ -89,11 +89,11 @@ final class HtmlReport {
           pair[1]))).append(" (").append((int) pair[2]).append(")</th>");
     }
     html.append("<th class=\"status\">").append(report.okCount()).append(" of ")
-        .append(report.queries().size()).append(" queries finished by every engine that ran"
+        .append(report.tpchCount()).append(" TPC-H queries finished by every engine that ran"
             + "</th></tr>\n</table>\n");
-    html.append("<p>Totals: sum of medians over the queries every engine that ran finished;"
-        + " total ratios: over the queries Quiver and that engine both finished (how many in"
-        + " brackets).</p>\n");
+    html.append("<p>Totals: sum of medians over the TPC-H queries every engine that ran"
+        + " finished; total ratios: over the TPC-H queries Quiver and that engine both finished"
+        + " (how many in brackets). The scan queries are not in the totals.</p>\n");
 
     double[] range = range(report);
     html.append("<h2>Per query (log scale)</h2>\n<p>");

@@ -17,9 +17,11 @@ import java.util.Map;
  * @param jvm JVM name, vendor and version
  * @param maxHeapBytes the JVM's heap limit
  * @param os operating system name, version and architecture
+ * @param loadAverage the system load average over the last minute when the facts were taken
+ *     (other work on the machine), or negative when unknown
  */
 public record MachineFacts(int cores, String cpu, long memoryBytes, String jvm, long maxHeapBytes,
-    String os) {
+    String os, double loadAverage) {
 
   /** The facts of this machine and JVM. */
   public static MachineFacts current() {
@@ -33,7 +35,12 @@ public record MachineFacts(int cores, String cpu, long memoryBytes, String jvm, 
             + " " + System.getProperty("java.runtime.version", System.getProperty("java.version")),
         Runtime.getRuntime().maxMemory(),
         System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
-            + System.getProperty("os.arch"));
+            + System.getProperty("os.arch"), currentLoadAverage());
+  }
+
+  /** The system load average over the last minute, or negative when unknown. */
+  public static double currentLoadAverage() {
+    return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
   }
 
   private static String cpuModel() {
@@ -53,7 +60,9 @@ public record MachineFacts(int cores, String cpu, long memoryBytes, String jvm, 
   public String summary() {
     return cores + " cores" + (cpu.isEmpty() ? "" : " (" + cpu + ")") + ", "
         + (memoryBytes < 0 ? "unknown" : Bytes.format(memoryBytes)) + " memory, " + jvm
-        + ", heap limit " + Bytes.format(maxHeapBytes) + ", " + os;
+        + ", heap limit " + Bytes.format(maxHeapBytes) + ", " + os
+        + (loadAverage < 0 ? "" : String.format(java.util.Locale.ROOT,
+            ", load average %.1f at the start", loadAverage));
   }
 
   /** The facts as a JSON-ready map. */
@@ -65,6 +74,7 @@ public record MachineFacts(int cores, String cpu, long memoryBytes, String jvm, 
     map.put("jvm", jvm);
     map.put("jvm_max_heap_bytes", maxHeapBytes);
     map.put("os", os);
+    map.put("load_average_at_start", loadAverage < 0 ? null : loadAverage);
     return map;
   }
 }

@@ -102,6 +102,7 @@ public final class TpchBenchmark {
         log.accept(progressLine(measurement));
       }
       report.peakHeapBytes(HeapPeaks.peakBytes());
+      report.noteEndLoadAverage();
       for (BenchmarkEngine engine : engines) {
         report.engineFacts(engine.name(), engine.describe());
       }
