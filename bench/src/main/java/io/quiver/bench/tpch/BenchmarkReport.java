@@ -399,8 +399,9 @@ public final class BenchmarkReport {
   }
 
   /**
-   * Writes {@code tpch-sf<N>-<time>.csv}, {@code .json} and {@code .html} into
-   * {@code directory} and returns the three paths.
+   * Writes (or rewrites) {@code tpch-sf<N>-<start time>.csv}, {@code .json} and {@code .html}
+   * into {@code directory} and returns the three paths; the benchmark calls it after every
+   * query, so the files hold every query finished so far.
    */
   public List<Path> write(Path directory) throws IOException {
     Files.createDirectories(directory);

@@ -100,6 +100,9 @@ public final class TpchBenchmark {
         QueryMeasurement measurement = measure(query, engines, skipped);
         report.add(measurement);
         log.accept(progressLine(measurement));
+        // Rewritten after every query, so a run that dies (killed, out of memory) keeps what
+        // it measured.
+        report.write(options.resultsDirectory());
       }
       report.peakHeapBytes(HeapPeaks.peakBytes());
       report.noteEndLoadAverage();
