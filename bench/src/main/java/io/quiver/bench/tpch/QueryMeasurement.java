@@ -1,6 +1,5 @@
 package io.quiver.bench.tpch;
 
-import io.quiver.engine.tpch.TpchQuery;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,21 +7,21 @@ import java.util.Map;
 
 /** Every engine's measurement of one query. */
 public final class QueryMeasurement {
-  private final TpchQuery query;
+  private final BenchmarkQuery query;
   private final Map<String, EngineMeasurement> engines = new LinkedHashMap<>();
 
-  QueryMeasurement(TpchQuery query, List<String> engineNames) {
+  QueryMeasurement(BenchmarkQuery query, List<String> engineNames) {
     this.query = query;
     for (String engine : engineNames) {
       engines.put(engine, new EngineMeasurement(engine));
     }
   }
 
-  public TpchQuery query() {
+  public BenchmarkQuery query() {
     return query;
   }
 
-  /** The measurement of {@code engine}. */
+  /** The measurement of {@code engine}, or null when it did not take part. */
   public EngineMeasurement engine(String engine) {
     return engines.get(engine);
   }
@@ -31,10 +30,10 @@ public final class QueryMeasurement {
     return List.copyOf(engines.values());
   }
 
-  /** Whether every engine finished every run (and Quiver's results matched). */
+  /** Whether every engine that ran finished every run with matching results (skips aside). */
   public boolean allOk() {
     for (EngineMeasurement measurement : engines.values()) {
-      if (!measurement.ok()) {
+      if (!measurement.ok() && measurement.status() != RunStatus.SKIPPED) {
         return false;
       }
     }
@@ -42,19 +41,24 @@ public final class QueryMeasurement {
   }
 
   /**
-   * {@code OK}, {@code OK unchecked} (Quiver ran but DuckDB gave no result to compare with), or
-   * each failure such as {@code quiver WRONG}.
+   * {@code OK}, {@code OK unchecked} (a result could not be compared: the reference did not
+   * run or failed), or each failure such as {@code quiver WRONG, h2 TIMEOUT}.
    */
   public String statusText() {
-    if (allOk()) {
-      EngineMeasurement quiver = engines.get(BenchmarkOptions.QUIVER);
-      return quiver != null && !quiver.checked() ? "OK unchecked" : "OK";
-    }
     List<String> failures = new ArrayList<>();
+    boolean unchecked = false;
     for (EngineMeasurement measurement : engines.values()) {
+      if (measurement.status() == RunStatus.SKIPPED) {
+        continue;
+      }
       if (!measurement.ok()) {
         failures.add(measurement.engine() + " " + measurement.status());
+      } else if (!measurement.checked()) {
+        unchecked = true;
       }
+    }
+    if (failures.isEmpty()) {
+      return unchecked ? "OK unchecked" : "OK";
     }
     return String.join(", ", failures);
   }

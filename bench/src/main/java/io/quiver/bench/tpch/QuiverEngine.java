@@ -8,8 +8,8 @@ import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.ipc.ArrowFileReader;
 
 /**
- * Quiver under measurement: one session holding the TPC-H tables in memory, queries run on a
- * worker thread. When a query runs past its time limit the worker is interrupted; if it does not
+ * Quiver under measurement: one session holding the TPC-H tables in memory (or views over the
+ * Parquet files with {@code --format parquet}), queries run on a worker thread. When a query runs past its time limit the worker is interrupted; if it does not
  * stop within a grace period (Quiver has no cancellation yet), the thread is stopped by force
  * ({@link QueryWorker#forceStop()}) so that it does not steal the CPU from the next queries.
  * Either way the session is retired (closed by its worker once the query has ended) and a fresh
@@ -20,7 +20,7 @@ final class QuiverEngine implements BenchmarkEngine {
   private static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
   private final int batchSize;
-  private TpchDataCache cache;
+  private TpchDataSource data;
   private QuiverSession session;
   private QueryWorker worker;
   private long peakArrowBytes;
@@ -39,20 +39,40 @@ final class QuiverEngine implements BenchmarkEngine {
   }
 
   @Override
-  public void load(TpchDataCache cache) throws Exception {
-    this.cache = cache;
+  public void load(TpchDataSource data) throws Exception {
+    this.data = data;
     openSession();
+  }
+
+  @Override
+  public String sql(BenchmarkQuery query) {
+    return switch (query.kind()) {
+      case TPCH -> query.tpch().sql();
+      case SCAN_PARQUET -> BenchmarkQuery.scanSql("read_parquet(" + TpchFileCache.literal(
+          data.requireFiles(query.name()).parquet("lineitem")) + ")");
+      case SCAN_CSV -> BenchmarkQuery.scanSql("read_csv(" + TpchFileCache.literal(
+          data.requireFiles(query.name()).csv("lineitem")) + ")");
+    };
   }
 
   private void openSession() throws Exception {
     QuiverSession fresh = QuiverSession.builder().batchSize(batchSize).build();
     try {
-      // Read with a child of the session's root: tables share the buffers they are given.
-      try (BufferAllocator loading = fresh.allocator().newChildAllocator("tpch-load", 0,
-          Long.MAX_VALUE)) {
-        for (String table : cache.tableNames()) {
-          try (ArrowFileReader reader = cache.open(table, loading)) {
-            fresh.registerTable(table, reader);
+      if (data.format() == BenchmarkOptions.Format.PARQUET) {
+        // Views over read_parquet: the files are read at every query.
+        TpchFileCache files = data.requireFiles("--format parquet");
+        for (String table : data.arrow().tableNames()) {
+          fresh.registerFileTable(table, "parquet",
+              files.parquet(table).toAbsolutePath().toString(), null);
+        }
+      } else {
+        // Read with a child of the session's root: tables share the buffers they are given.
+        try (BufferAllocator loading = fresh.allocator().newChildAllocator("tpch-load", 0,
+            Long.MAX_VALUE)) {
+          for (String table : data.arrow().tableNames()) {
+            try (ArrowFileReader reader = data.arrow().open(table, loading)) {
+              fresh.registerTable(table, reader);
+            }
           }
         }
       }
@@ -151,7 +171,7 @@ final class QuiverEngine implements BenchmarkEngine {
 
   @Override
   public String describe() {
-    return String.format("batch size %d, tables %s, peak Arrow memory %s, sessions replaced after a timeout %d%s",
+    return String.format("one thread, batch size %d, in-memory tables %s, peak Arrow memory %s, sessions replaced after a timeout %d%s",
         batchSize, Bytes.format(tableBytes), Bytes.format(peakArrowBytes()), retiredSessions,
         leakedBytes > 0 ? ", LEAK: a query left " + Bytes.format(leakedBytes) + " allocated" : "");
   }

@@ -1,22 +1,25 @@
 package io.quiver.bench.tpch;
 
 import io.quiver.engine.tpch.ResultComparator;
-import io.quiver.engine.tpch.TpchQuery;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * The TPC-H benchmark: Quiver next to DuckDB on the same generated data.
+ * The TPC-H benchmark: Quiver next to DuckDB (once per thread count), Calcite's own execution
+ * and H2 on the same generated data.
  *
- * <p>Data is generated once per scale factor into a cache of Arrow IPC files; each engine loads
- * it into memory. For each query: one warm-up run per engine, then the measured runs
- * interleaved (Quiver, DuckDB, Quiver, DuckDB, ...), each with a time limit. Every Quiver
- * result is compared with DuckDB's; a difference makes the query WRONG and is never reported
- * as a time. Run it with {@code bench/run tpch --sf 1}.
+ * <p>Data is generated once per scale factor into a cache of Arrow IPC files, and copied once
+ * into Parquet and CSV when a query needs them. For each query: one warm-up run per engine, then
+ * the measured runs interleaved (A, B, C, A, B, C, ...), each with a time limit. Every engine's
+ * results are compared with the reference (DuckDB with the first thread count); a difference
+ * makes the query WRONG for that engine and is never reported as a time. Run it with
+ * {@code bench/run tpch --sf 1}.
  */
 public final class TpchBenchmark {
   private final BenchmarkOptions options;
@@ -37,33 +40,77 @@ public final class TpchBenchmark {
           + cache.directory());
     }
     cache.ensure(log);
+    TpchFileCache files = null;
+    if (options.needsFiles()) {
+      files = new TpchFileCache(cache);
+      if (!files.isComplete()) {
+        log.accept("writing the Parquet and CSV copies of SF " + options.scaleFactorName());
+      }
+      files.ensure(log);
+    }
+    TpchDataSource data = new TpchDataSource(cache, files, options.format());
     List<BenchmarkEngine> engines = new ArrayList<>();
+    Map<String, String> skipped = new LinkedHashMap<>();
     QuiverEngine quiver = null;
     try {
+      DuckDbEngine firstDuckDb = null;
       for (String name : options.engines()) {
-        BenchmarkEngine engine = name.equals(BenchmarkOptions.QUIVER)
-            ? new QuiverEngine(options.quiverBatchSize())
-            : new DuckDbEngine(options.duckdbThreads());
-        engines.add(engine);
-        if (engine instanceof QuiverEngine q) {
-          quiver = q;
+        List<BenchmarkEngine> created = new ArrayList<>();
+        switch (name) {
+          case BenchmarkOptions.QUIVER -> {
+            quiver = new QuiverEngine(options.quiverBatchSize());
+            created.add(quiver);
+          }
+          case BenchmarkOptions.DUCKDB -> {
+            for (int threads : options.threads()) {
+              DuckDbEngine duckdb = firstDuckDb == null ? new DuckDbEngine(threads)
+                  : new DuckDbEngine(threads, firstDuckDb);
+              if (firstDuckDb == null) {
+                firstDuckDb = duckdb;
+              }
+              created.add(duckdb);
+            }
+          }
+          case BenchmarkOptions.CALCITE -> created.add(new CalciteEngine());
+          case BenchmarkOptions.H2 -> {
+            if (options.scaleFactor() > options.h2MaxScaleFactor()) {
+              skipped.put(name, "H2 runs only up to SF "
+                  + BenchmarkOptions.scaleFactorName(options.h2MaxScaleFactor())
+                  + " (--h2-max-sf): it is slow");
+              log.accept("h2 skipped: " + skipped.get(name));
+            } else {
+              created.add(new H2Engine());
+            }
+          }
+          default -> throw new IllegalStateException("unknown engine " + name);
         }
-        long start = System.nanoTime();
-        engine.load(cache);
-        double seconds = (System.nanoTime() - start) / 1e9;
-        report.loadSeconds(name, seconds);
-        log.accept(String.format("%s loaded SF %s in %.1f s", name, options.scaleFactorName(),
-            seconds));
+        for (BenchmarkEngine engine : created) {
+          engines.add(engine);
+          long start = System.nanoTime();
+          engine.load(data);
+          double seconds = (System.nanoTime() - start) / 1e9;
+          report.loadSeconds(engine.name(), seconds);
+          log.accept(String.format(Locale.ROOT, "%s ready (SF %s, %s) in %.1f s", engine.name(),
+              options.scaleFactorName(), options.format().name().toLowerCase(Locale.ROOT),
+              seconds));
+        }
       }
       HeapPeaks.reset();
-      for (TpchQuery query : options.queries()) {
-        QueryMeasurement measurement = measure(query, engines);
+      for (BenchmarkQuery query : options.queries()) {
+        QueryMeasurement measurement = measure(query, engines, skipped);
         report.add(measurement);
         log.accept(progressLine(measurement));
+        // Rewritten after every query, so a run that dies (killed, out of memory) keeps what
+        // it measured.
+        report.write(options.resultsDirectory());
       }
       report.peakHeapBytes(HeapPeaks.peakBytes());
+      report.noteEndLoadAverage();
       for (BenchmarkEngine engine : engines) {
         report.engineFacts(engine.name(), engine.describe());
+      }
+      for (Map.Entry<String, String> entry : skipped.entrySet()) {
+        report.engineFacts(entry.getKey(), "skipped: " + entry.getValue());
       }
       if (quiver != null) {
         report.peakArrowBytes(quiver.peakArrowBytes());
@@ -76,25 +123,46 @@ public final class TpchBenchmark {
     return report;
   }
 
-  private QueryMeasurement measure(TpchQuery query, List<BenchmarkEngine> engines) {
-    List<String> names = new ArrayList<>();
-    for (BenchmarkEngine engine : engines) {
-      names.add(engine.name());
+  private QueryMeasurement measure(BenchmarkQuery query, List<BenchmarkEngine> engines,
+      Map<String, String> skippedEngines) {
+    QueryMeasurement measurement = new QueryMeasurement(query, options.engineRuns());
+    String reference = options.referenceEngine();
+    Map<String, String> sql = new LinkedHashMap<>();
+    for (Map.Entry<String, String> entry : skippedEngines.entrySet()) {
+      measurement.engine(entry.getKey()).fail(RunStatus.SKIPPED, entry.getValue());
     }
-    QueryMeasurement measurement = new QueryMeasurement(query, names);
-    List<List<Object>> expected = null;
-    List<List<Object>> quiverWarmUp = null;
     for (BenchmarkEngine engine : engines) {
-      List<List<Object>> rows = runOnce(engine, query, measurement.engine(engine.name()), false);
-      if (engine.name().equals(BenchmarkOptions.DUCKDB)) {
-        expected = rows;
-      } else {
-        quiverWarmUp = rows;
+      try {
+        sql.put(engine.name(), engine.sql(query));
+      } catch (UnsupportedQueryException e) {
+        measurement.engine(engine.name()).fail(RunStatus.SKIPPED, e.getMessage());
       }
     }
-    EngineMeasurement quiver = measurement.engine(BenchmarkOptions.QUIVER);
-    if (quiver != null && quiver.ok() && expected != null) {
-      check(query, expected, quiverWarmUp, quiver);
+    // Warm-up: the reference first, so that every other result can be checked at once.
+    List<BenchmarkEngine> ordered = new ArrayList<>();
+    for (BenchmarkEngine engine : engines) {
+      if (engine.name().equals(reference)) {
+        ordered.add(0, engine);
+      } else {
+        ordered.add(engine);
+      }
+    }
+    List<List<Object>> expected = null;
+    for (BenchmarkEngine engine : ordered) {
+      EngineMeasurement engineMeasurement = measurement.engine(engine.name());
+      if (!engineMeasurement.ok()) {
+        continue;
+      }
+      List<List<Object>> rows = runOnce(engine, sql.get(engine.name()), engineMeasurement,
+          false);
+      if (engine.name().equals(reference)) {
+        expected = rows;
+        if (rows != null) {
+          engineMeasurement.markChecked();
+        }
+      } else if (rows != null && expected != null) {
+        check(query, expected, rows, engineMeasurement);
+      }
     }
     for (int run = 0; run < options.runs(); run++) {
       for (BenchmarkEngine engine : engines) {
@@ -102,9 +170,10 @@ public final class TpchBenchmark {
         if (!engineMeasurement.ok()) {
           continue;
         }
-        List<List<Object>> rows = runOnce(engine, query, engineMeasurement, true);
-        if (engineMeasurement == quiver && rows != null && expected != null) {
-          check(query, expected, rows, quiver);
+        List<List<Object>> rows = runOnce(engine, sql.get(engine.name()), engineMeasurement,
+            true);
+        if (rows != null && expected != null) {
+          check(query, expected, rows, engineMeasurement);
         }
       }
     }
@@ -112,11 +181,11 @@ public final class TpchBenchmark {
   }
 
   /** One run; records its time when {@code measured}, or the failure. Null when it failed. */
-  private List<List<Object>> runOnce(BenchmarkEngine engine, TpchQuery query,
+  private List<List<Object>> runOnce(BenchmarkEngine engine, String sql,
       EngineMeasurement measurement, boolean measured) {
     long start = System.nanoTime();
     try {
-      List<List<Object>> rows = engine.run(query.sql(), options.timeout());
+      List<List<Object>> rows = engine.run(sql, options.timeout());
       long elapsed = System.nanoTime() - start;
       if (measured) {
         measurement.addRun(elapsed);
@@ -133,11 +202,12 @@ public final class TpchBenchmark {
     return null;
   }
 
-  private static void check(TpchQuery query, List<List<Object>> expected,
-      List<List<Object>> actual, EngineMeasurement quiver) {
-    quiver.markChecked();
-    Optional<String> difference = ResultComparator.compare(query, expected, actual);
-    difference.ifPresent(text -> quiver.fail(RunStatus.WRONG, text));
+  private static void check(BenchmarkQuery query, List<List<Object>> expected,
+      List<List<Object>> actual, EngineMeasurement engine) {
+    engine.markChecked();
+    Optional<String> difference = ResultComparator.compare(query.name(),
+        query.orderKeyColumns(), query.limited(), expected, actual);
+    difference.ifPresent(text -> engine.fail(RunStatus.WRONG, text));
   }
 
   private static String progressLine(QueryMeasurement measurement) {
@@ -145,7 +215,10 @@ public final class TpchBenchmark {
     for (EngineMeasurement engine : measurement.engines()) {
       line.append(' ').append(engine.engine()).append(' ');
       if (engine.ok()) {
-        line.append(String.format(java.util.Locale.ROOT, "%.1f ms", engine.medianMillis()));
+        line.append(String.format(Locale.ROOT, "%.1f ms", engine.medianMillis()));
+      } else if (engine.status() == RunStatus.ERROR || engine.status() == RunStatus.WRONG) {
+        line.append(engine.status()).append(" (")
+            .append(BenchmarkReport.firstLines(engine.detail(), 1)).append(')');
       } else {
         line.append(engine.status());
       }

@@ -32,7 +32,7 @@ public final class TpchBenchmarkCli {
     out.println();
     out.print(report.toText());
     List<Path> files = report.write(options.resultsDirectory());
-    out.println("report files: " + files.get(0) + " " + files.get(1));
+    out.println("report files: " + files.get(0) + " " + files.get(1) + " " + files.get(2));
     return 0;
   }
 }

@@ -15,7 +15,7 @@ class DuckDbEngineTest {
       assertThatThrownBy(() -> engine.run("select sum(a.range * b.range) from range(1000000) a,"
           + " range(1000000) b", Duration.ofMillis(300)))
           .isInstanceOf(QueryTimeoutException.class)
-          .hasMessage("duckdb did not finish within 300 ms");
+          .hasMessage("duckdb-t1 did not finish within 300 ms");
       assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
       assertThat(engine.run("select 42", Duration.ofSeconds(10)))
           .containsExactly(List.of(42));

@@ -17,7 +17,7 @@ class QuiverEngineTest {
     TpchDataCache cache = new TpchDataCache(directory, 0.01);
     cache.ensure(line -> { });
     try (QuiverEngine engine = new QuiverEngine(8192)) {
-      engine.load(cache);
+      engine.load(new TpchDataSource(cache, null, BenchmarkOptions.Format.MEMORY));
       long start = System.nanoTime();
       // A keyless join of 15,000 x 15,000 rows with a residual condition: minutes of work.
       assertThatThrownBy(() -> engine.run("select count(*) from orders a, orders b"
