@@ -83,7 +83,11 @@ final class ColumnChunkReader implements ColumnReader {
       int n = Math.min(rows - done, pageRemaining);
       int present = n;
       int[] rowLevels = null;
-      if (column.maxDefinitionLevel() > 0) {
+      if (column.maxDefinitionLevel() > 0
+          && definitionLevels.skipRepeated(n, column.maxDefinitionLevel())) {
+        // No nulls in these rows: no level array to fill and scan.
+        java.util.Arrays.fill(readLevels, done, done + n, column.maxDefinitionLevel());
+      } else if (column.maxDefinitionLevel() > 0) {
         if (levels.length < n) {
           levels = new int[Math.max(n, levels.length * 2)];
         }
