@@ -19,8 +19,8 @@ import java.util.stream.Stream;
  *   <li>{@code plain_long} BIGINT, high cardinality: PLAIN (V1) or DELTA_BINARY_PACKED (V2);</li>
  *   <li>{@code dict_int} INTEGER, 100 distinct values: dictionary;</li>
  *   <li>{@code plain_double} DOUBLE, high cardinality: PLAIN (V1) or BYTE_STREAM_SPLIT (V2);</li>
- *   <li>{@code plain_string} VARCHAR, high cardinality: PLAIN (V1) or DELTA_LENGTH_BYTE_ARRAY /
- *       DELTA_BYTE_ARRAY (V2);</li>
+ *   <li>{@code plain_string} VARCHAR, high cardinality: PLAIN (V1) or DELTA_LENGTH_BYTE_ARRAY
+ *       (V2);</li>
  *   <li>{@code dict_string} VARCHAR, 50 distinct values: dictionary.</li>
  * </ul>
  */

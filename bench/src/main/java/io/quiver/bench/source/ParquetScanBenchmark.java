@@ -20,8 +20,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * The reader targets, Quiver against DuckDB ({@code threads=1}) on the same files in one run
  * ({@code @Param engine}): {@code SELECT sum(l_extendedprice), count(*)} over TPC-H
  * {@code lineitem} as Parquet (DuckDB-written, SNAPPY) and as CSV (with header), and TPC-H Q1
- * and Q6 over the Parquet file. Files: {@link TpchFiles} (system property
- * {@value TpchFiles#PROPERTY}, default {@value TpchFiles#DEFAULT_DIRECTORY}). Every statement
+ * and Q6 over the Parquet file. Files: {@link TpchFiles} in the directory {@code @Param files}
+ * ({@code -p files=/dir}); its default {@code property} takes the system property
+ * {@value TpchFiles#PROPERTY}, else {@value TpchFiles#DEFAULT_DIRECTORY}. Every statement
  * runs whole (parse, plan, execute) and every result value is read. Targets: Quiver at most
  * 2 x DuckDB for each.
  */
@@ -38,6 +39,10 @@ public class ParquetScanBenchmark {
   @Param("8192")
   public int batchSize;
 
+  /** The directory of lineitem.parquet and lineitem.csv, or {@code property}. */
+  @Param("property")
+  public String files;
+
   private QueryRunner runner;
   private String q1;
   private String q6;
@@ -48,7 +53,8 @@ public class ParquetScanBenchmark {
     q6 = TpchFiles.query(6);
     runner = QueryRunner.create(engine, batchSize);
     try {
-      TpchFiles.register(runner, TpchFiles.directory());
+      TpchFiles.register(runner, "property".equals(files) ? TpchFiles.directory()
+          : java.nio.file.Path.of(files));
     } catch (RuntimeException e) {
       runner.close();
       throw e;

@@ -21,8 +21,6 @@ class ParquetScanBenchmarkTest {
 
   @Test
   void verify() {
-    String previous = System.getProperty(TpchFiles.PROPERTY);
-    System.setProperty(TpchFiles.PROPERTY, directory.toString());
     ParquetScanBenchmark quiver = benchmark("quiver");
     ParquetScanBenchmark duckdb = benchmark("duckdb");
     try {
@@ -45,11 +43,6 @@ class ParquetScanBenchmarkTest {
     } finally {
       quiver.tearDown();
       duckdb.tearDown();
-      if (previous == null) {
-        System.clearProperty(TpchFiles.PROPERTY);
-      } else {
-        System.setProperty(TpchFiles.PROPERTY, previous);
-      }
     }
     assertThat(quiver.runner().allocator().getAllocatedMemory()).isZero();
   }
@@ -58,6 +51,7 @@ class ParquetScanBenchmarkTest {
     ParquetScanBenchmark benchmark = new ParquetScanBenchmark();
     benchmark.engine = engine;
     benchmark.batchSize = 1000;
+    benchmark.files = directory.toString();
     benchmark.setUp();
     return benchmark;
   }
