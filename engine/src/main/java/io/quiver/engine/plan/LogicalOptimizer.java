@@ -79,7 +79,7 @@ public final class LogicalOptimizer {
 
     plan = run(plan, HepMatchOrder.BOTTOM_UP, SIMPLIFY);
     plan = run(plan, HepMatchOrder.BOTTOM_UP, List.of(AggregateSemiJoinReductionRule.INSTANCE));
-    plan = new RelFieldTrimmer(null, relBuilder).trim(plan);
+    plan = new ScanFieldTrimmer(relBuilder).trim(plan);
     plan = run(plan, HepMatchOrder.BOTTOM_UP, List.of(
         CoreRules.FILTER_PROJECT_TRANSPOSE,
         CoreRules.PROJECT_MERGE,

@@ -23,6 +23,8 @@ final class CsvTokenizer implements AutoCloseable {
   private final TextInput input;
   private final String file;
   private final byte delimiter;
+  /** The delimiter, '\n' and '\r' repeated in every byte of a word (the word-at-a-time scan). */
+  private final long delimiterWord;
   private final byte quote;
   private final byte escape;
   private final int comment;
@@ -49,6 +51,7 @@ final class CsvTokenizer implements AutoCloseable {
     this.input = input;
     this.file = input.file().toString();
     this.delimiter = options.delimiter();
+    this.delimiterWord = (options.delimiter() & 0xFFL) * ONES;
     this.quote = options.quote();
     this.escape = options.escape();
     this.comment = options.comment();
@@ -242,6 +245,18 @@ final class CsvTokenizer implements AutoCloseable {
       }
       int fieldStart = p;
       byte value = 0;
+      // Eight bytes at a time while they hold no delimiter or line break, then byte by byte.
+      int wordLimit = limit - 8;
+      while (p <= wordLimit) {
+        long word = (long) WORD.get(buffer, p);
+        long found = zeroBytes(word ^ delimiterWord) | zeroBytes(word ^ NEWLINES)
+            | zeroBytes(word ^ RETURNS);
+        if (found != 0) {
+          p += Long.numberOfTrailingZeros(found) >>> 3;
+          break;
+        }
+        p += 8;
+      }
       while (p < limit) {
         value = buffer[p];
         if (value == delimiter || value == '\n' || value == '\r') {
@@ -264,6 +279,23 @@ final class CsvTokenizer implements AutoCloseable {
       }
       return endRecord(p);
     }
+  }
+
+  private static final java.lang.invoke.VarHandle WORD =
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class,
+          java.nio.ByteOrder.LITTLE_ENDIAN);
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGHS = 0x8080808080808080L;
+  private static final long NEWLINES = '\n' * ONES;
+  private static final long RETURNS = '\r' * ONES;
+
+  /**
+   * The high bit of each zero byte of {@code word} is set in the result; bits above the first
+   * zero byte may be wrong, so only the lowest set bit (the first zero byte, little-endian) is
+   * used.
+   */
+  private static long zeroBytes(long word) {
+    return (word - ONES) & ~word & HIGHS;
   }
 
   /** At a line break at {@code p}: consumes it (CRLF, LF or CR) and ends the record. */

@@ -49,23 +49,18 @@ final class ArrowColumnWriter {
   void write(FieldVector vector, int start, int rows, int[] levels, int maxDefinition,
       PhysicalValues values) {
     int present = values.count();
-    if (levels == null) {
-      if (present != rows) {
-        throw new IllegalStateException("decoded " + present + " values for " + rows + " rows");
-      }
-      int width = rawWidth();
-      if (width > 0) {
-        ArrowBuf data = vector.getDataBuffer();
-        data.setBytes((long) start * width, values.bytes(), 0, (long) rows * width);
-        setValid(vector.getValidityBuffer(), start, rows);
-        return;
-      }
+    if (levels == null && present != rows) {
+      throw new IllegalStateException("decoded " + present + " values for " + rows + " rows");
+    }
+    if (present == rows && writeDense(vector, start, rows, values)) {
+      // Every row has a value (no levels, or all at the maximum): written in order.
+      return;
     }
     if (positions.length < present) {
       positions = new int[Math.max(present, positions.length * 2)];
     }
     int v = 0;
-    if (levels == null) {
+    if (levels == null || present == rows) {
       for (int i = 0; i < rows; i++) {
         positions[i] = start + i;
       }
@@ -90,6 +85,71 @@ final class ArrowColumnWriter {
         set(vector, positions[j], values, j);
       }
     }
+  }
+
+  /**
+   * Rows {@code start .. start + rows} all non-null, value j at row start + j: bulk copies and
+   * loops without a position table; false when the conversion has no dense path.
+   */
+  private boolean writeDense(FieldVector vector, int start, int rows, PhysicalValues values) {
+    byte[] bytes = values.bytes();
+    int width = rawWidth();
+    if (width > 0) {
+      vector.getDataBuffer().setBytes((long) start * width, bytes, 0, (long) rows * width);
+    } else if (conversion == Conversion.DECIMAL_INT64 || conversion == Conversion.DECIMAL_INT32) {
+      ArrowBuf data = vector.getDataBuffer();
+      data.checkBytes((long) start * 16, (long) (start + rows) * 16);
+      long address = data.memoryAddress() + (long) start * 16;
+      if (conversion == Conversion.DECIMAL_INT64) {
+        for (int j = 0; j < rows; j++) {
+          long unscaled = (long) PhysicalValues.LONG.get(bytes, 8 * j);
+          MemoryUtil.putLong(address + 16L * j, unscaled);
+          MemoryUtil.putLong(address + 16L * j + 8, unscaled >> 63);
+        }
+      } else {
+        for (int j = 0; j < rows; j++) {
+          long unscaled = (int) PhysicalValues.INT.get(bytes, 4 * j);
+          MemoryUtil.putLong(address + 16L * j, unscaled);
+          MemoryUtil.putLong(address + 16L * j + 8, unscaled >> 63);
+        }
+      }
+    } else if ((conversion == Conversion.STRING || conversion == Conversion.BINARY)
+        && values.variableWidth()) {
+      appendVariable((BaseVariableWidthVector) vector, start, rows, values);
+    } else {
+      return false;
+    }
+    setValid(vector.getValidityBuffer(), start, rows);
+    return true;
+  }
+
+  /**
+   * Appends {@code rows} variable-width values at rows {@code start ..}: one copy of their
+   * bytes and one loop over the offsets, instead of a checked set per value.
+   */
+  private static void appendVariable(BaseVariableWidthVector vector, int start, int rows,
+      PhysicalValues values) {
+    // Rows before start that were never set (nulls) get empty offsets first.
+    vector.fillEmpties(start);
+    long base = vector.getStartOffset(start);
+    int length = values.length();
+    while (vector.getDataBuffer().capacity() < base + length) {
+      vector.reallocDataBuffer(Math.max(base + length, vector.getDataBuffer().capacity() * 2));
+    }
+    vector.getDataBuffer().setBytes(base, values.bytes(), 0, length);
+    while (vector.getOffsetBuffer().capacity()
+        < (long) (start + rows + 1) * BaseVariableWidthVector.OFFSET_WIDTH) {
+      vector.reallocValidityAndOffsetBuffers();
+    }
+    ArrowBuf offsetBuffer = vector.getOffsetBuffer();
+    long address = offsetBuffer.memoryAddress()
+        + (long) (start + 1) * BaseVariableWidthVector.OFFSET_WIDTH;
+    int[] offsets = values.offsets();
+    int first = (int) base;
+    for (int j = 0; j < rows; j++) {
+      MemoryUtil.putInt(address + 4L * j, first + offsets[j + 1]);
+    }
+    vector.setLastSet(start + rows - 1);
   }
 
   /** Bytes per value when the Arrow layout equals the Parquet one, else 0. */
@@ -153,8 +213,13 @@ final class ArrowColumnWriter {
       return false;
     }
     ArrowBuf validity = vector.getValidityBuffer();
+    if (present > 0) {
+      validity.checkBytes(0, (rows[present - 1] >>> 3) + 1);
+    }
+    long validityAddress = validity.memoryAddress();
     for (int j = 0; j < present; j++) {
-      BitVectorHelper.setBit(validity, rows[j]);
+      long at = validityAddress + (rows[j] >>> 3);
+      MemoryUtil.putByte(at, (byte) (MemoryUtil.getByte(at) | (1 << (rows[j] & 7))));
     }
     return true;
   }

@@ -96,7 +96,11 @@ final class ColumnChunkReader implements ColumnReader {
       int n = Math.min(rows - done, pageRemaining);
       int present = n;
       int[] rowLevels = null;
-      if (column.maxDefinitionLevel() > 0) {
+      if (column.maxDefinitionLevel() > 0
+          && definitionLevels.skipRepeated(n, column.maxDefinitionLevel())) {
+        // No nulls in these rows: no level array to fill and scan.
+        java.util.Arrays.fill(readLevels, done, done + n, column.maxDefinitionLevel());
+      } else if (column.maxDefinitionLevel() > 0) {
         if (levels.length < n) {
           levels = new int[Math.max(n, levels.length * 2)];
         }
@@ -187,13 +191,14 @@ final class ColumnChunkReader implements ColumnReader {
     }
     int count = header.getNum_values();
     byte[] page = decompressor.decompress(chunk, offset, compressed, uncompressed);
-    if (count < 0 || (values.width() > 0 && (long) count * values.width() > page.length)
-        || (values.width() < 0 && (long) count * 4 > page.length)) {
+    if (count < 0 || (values.width() > 0 && (long) count * values.width() > uncompressed)
+        || (values.width() < 0 && (long) count * 4 > uncompressed)) {
       throw ParquetData.corrupt("dictionary page states %d values in %d bytes", count,
-          page.length);
+          uncompressed);
     }
+    // The page buffer is reused for the next page: the entries are copied out.
     PhysicalValues entries = new PhysicalValues(values.width());
-    plainDecoder(page, 0, page.length).read(count, entries);
+    plainDecoder(page, 0, uncompressed).read(count, entries);
     dictionary = entries;
   }
 
@@ -216,11 +221,11 @@ final class ColumnChunkReader implements ColumnReader {
         throw ParquetData.unsupported("repetition levels encoded as %s (only RLE is read)",
             levelEncoding);
       }
-      if (page.length < 4) {
+      if (uncompressed < 4) {
         throw ParquetData.corrupt("data page too short for its repetition levels");
       }
       int length = (int) PhysicalValues.INT.get(page, 0);
-      ParquetData.checkRange(4, length, page.length, "repetition levels");
+      ParquetData.checkRange(4, length, uncompressed, "repetition levels");
       repetitionLevels = new RleBitPackedHybridDecoder(page, 4, 4 + length,
           repetitionBitWidth);
       at = 4 + length;
@@ -231,16 +236,16 @@ final class ColumnChunkReader implements ColumnReader {
         throw ParquetData.unsupported("definition levels encoded as %s (only RLE is read)",
             levelEncoding);
       }
-      if (page.length - at < 4) {
+      if (uncompressed - at < 4) {
         throw ParquetData.corrupt("data page too short for its definition levels");
       }
       int length = (int) PhysicalValues.INT.get(page, at);
-      ParquetData.checkRange(at + 4, length, page.length, "definition levels");
+      ParquetData.checkRange(at + 4, length, uncompressed, "definition levels");
       definitionLevels = new RleBitPackedHybridDecoder(page, at + 4, at + 4 + length,
           levelBitWidth);
       at = at + 4 + length;
     }
-    valuesDecoder = decoder(header.getEncoding(), page, at, page.length, count);
+    valuesDecoder = decoder(header.getEncoding(), page, at, uncompressed, count);
     pageRemaining = count;
     valuesSeen += count;
     return true;
@@ -276,18 +281,18 @@ final class ColumnChunkReader implements ColumnReader {
     int dataOffset = (int) (offset + levelBytes);
     int dataCompressed = (int) (compressed - levelBytes);
     int dataSize = (int) (uncompressed - levelBytes);
-    byte[] page;
     if (header.isSetIs_compressed() && !header.isIs_compressed()) {
       if (dataCompressed != dataSize) {
         throw ParquetData.corrupt("uncompressed data page v2 has %d bytes but states %d",
             dataCompressed, dataSize);
       }
-      page = new byte[dataSize];
-      System.arraycopy(chunk, dataOffset, page, 0, dataSize);
+      // Decoded in place: the chunk outlives the page.
+      valuesDecoder = decoder(header.getEncoding(), chunk, dataOffset, dataOffset + dataSize,
+          count);
     } else {
-      page = decompressor.decompress(chunk, dataOffset, dataCompressed, dataSize);
+      byte[] page = decompressor.decompress(chunk, dataOffset, dataCompressed, dataSize);
+      valuesDecoder = decoder(header.getEncoding(), page, 0, dataSize, count);
     }
-    valuesDecoder = decoder(header.getEncoding(), page, 0, page.length, count);
     pageRemaining = count;
     valuesSeen += count;
     return true;

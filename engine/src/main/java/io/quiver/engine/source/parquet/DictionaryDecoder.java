@@ -49,11 +49,34 @@ final class DictionaryDecoder implements ValuesDecoder {
     }
     byte[] source = dictionary.bytes();
     if (dictionary.variableWidth()) {
+      // One reservation for all the values' bytes and offsets, then a gather loop.
       int[] offsets = dictionary.offsets();
+      long total = 0;
       for (int i = 0; i < count; i++) {
         int index = scratch[i];
-        out.appendVariable(source, offsets[index], offsets[index + 1] - offsets[index]);
+        total += offsets[index + 1] - offsets[index];
       }
+      // 8 bytes of slack: short values move as one 8-byte word.
+      int start = out.reserveBytes(total + 8);
+      out.reserveValues(count);
+      byte[] target = out.bytes();
+      int[] ends = out.offsets();
+      int first = out.count() + 1;
+      int at = start;
+      int sourceWordEnd = source.length - 8;
+      for (int i = 0; i < count; i++) {
+        int index = scratch[i];
+        int from = offsets[index];
+        int valueSize = offsets[index + 1] - from;
+        if (valueSize <= 8 && from <= sourceWordEnd) {
+          PhysicalValues.LONG.set(target, at, (long) PhysicalValues.LONG.get(source, from));
+        } else {
+          System.arraycopy(source, from, target, at, valueSize);
+        }
+        at += valueSize;
+        ends[first + i] = at;
+      }
+      out.commitVariable(count, at - start);
     } else {
       int width = dictionary.width();
       int target = out.reserveFixed(count);

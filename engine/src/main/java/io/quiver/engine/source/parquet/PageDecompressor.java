@@ -2,7 +2,6 @@ package io.quiver.engine.source.parquet;
 
 import io.airlift.compress.MalformedInputException;
 import io.airlift.compress.lz4.Lz4Decompressor;
-import io.airlift.compress.snappy.SnappyDecompressor;
 import io.airlift.compress.zstd.ZstdDecompressor;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -12,13 +11,19 @@ import org.apache.parquet.format.CompressionCodec;
 import org.brotli.dec.BrotliInputStream;
 
 /**
- * Decompresses page bodies in pure Java: SNAPPY, ZSTD, LZ4_RAW and Hadoop-framed LZ4
- * (aircompressor), GZIP (the JDK, concatenated members included), BROTLI (org.brotli:dec).
- * The output must be exactly the page header's uncompressed size, otherwise a DATA error.
- * LZO and codecs Quiver does not know are UNSUPPORTED.
+ * Decompresses page bodies in pure Java: SNAPPY (Quiver's own {@link SnappyDecoder}), ZSTD,
+ * LZ4_RAW and Hadoop-framed LZ4 (aircompressor), GZIP (the JDK, concatenated members
+ * included), BROTLI (org.brotli:dec). The output must be exactly the page header's uncompressed
+ * size, otherwise a DATA error. LZO and codecs Quiver does not know are UNSUPPORTED.
+ *
+ * <p>The output goes into one buffer per decompressor, reused from page to page (grown when a
+ * page is larger): a page's bytes are valid until the next call, so a caller that keeps them
+ * (a dictionary) copies them out first. The buffer may be longer than the page; callers use
+ * the size they asked for, never the array's length.
  */
 final class PageDecompressor {
   private final CompressionCodec codec;
+  private byte[] buffer = new byte[0];
 
   PageDecompressor(CompressionCodec codec) {
     this.codec = codec;
@@ -32,18 +37,22 @@ final class PageDecompressor {
     }
   }
 
-  /** Decompresses {@code data[offset, offset + length)} into exactly {@code size} bytes. */
+  /**
+   * Decompresses {@code data[offset, offset + length)} into exactly {@code size} bytes, which
+   * are {@code [0, size)} of the returned array (valid until the next call; uncompressed
+   * pages are copied there too, so every page starts at 0).
+   */
   byte[] decompress(byte[] data, int offset, int length, int size) {
     if (codec == CompressionCodec.UNCOMPRESSED) {
       if (length != size) {
         throw ParquetData.corrupt("uncompressed page has %d bytes but its header says %d",
             length, size);
       }
-      byte[] copy = new byte[size];
-      System.arraycopy(data, offset, copy, 0, size);
-      return copy;
+      byte[] out = buffer(size);
+      System.arraycopy(data, offset, out, 0, size);
+      return out;
     }
-    byte[] out = new byte[size];
+    byte[] out = buffer(size);
     if (size == 0 && length == 0) {
       return out;
     }
@@ -51,7 +60,7 @@ final class PageDecompressor {
     try {
       switch (codec) {
         case SNAPPY:
-          produced = new SnappyDecompressor().decompress(data, offset, length, out, 0, size);
+          produced = SnappyDecoder.decode(data, offset, length, out, size);
           break;
         case ZSTD:
           produced = new ZstdDecompressor().decompress(data, offset, length, out, 0, size);
@@ -60,15 +69,17 @@ final class PageDecompressor {
           produced = new Lz4Decompressor().decompress(data, offset, length, out, 0, size);
           break;
         case LZ4:
+          // Rare: the framing reader fills an array of exactly the page's size.
+          out = new byte[size];
           produced = HadoopLz4.decompress(data, offset, length, out);
           break;
         case GZIP:
           produced = drain(new GZIPInputStream(new ByteArrayInputStream(data, offset, length)),
-              out);
+              out, size);
           break;
         case BROTLI:
           produced = drain(new BrotliInputStream(new ByteArrayInputStream(data, offset,
-              length)), out);
+              length)), out, size);
           break;
         default:
           throw ParquetData.unsupported("compression codec %s is not supported", codec);
@@ -86,12 +97,22 @@ final class PageDecompressor {
     return out;
   }
 
-  /** Reads the stream into {@code out}; reading past its size is an error. */
-  private static int drain(InputStream in, byte[] out) throws IOException {
+  /** The reusable output buffer, with room for {@code size} bytes and the Snappy slack. */
+  private byte[] buffer(int size) {
+    int needed = size + SnappyDecoder.SLACK;
+    if (buffer.length < needed) {
+      buffer = new byte[Math.max(needed, (int) Math.min(Integer.MAX_VALUE - 16,
+          buffer.length + (long) buffer.length / 2))];
+    }
+    return buffer;
+  }
+
+  /** Reads the stream into {@code out[0, size)}; reading past {@code size} is an error. */
+  private static int drain(InputStream in, byte[] out, int size) throws IOException {
     try (InputStream stream = in) {
       int total = 0;
-      while (total < out.length) {
-        int n = stream.read(out, total, out.length - total);
+      while (total < size) {
+        int n = stream.read(out, total, size - total);
         if (n < 0) {
           return total;
         }

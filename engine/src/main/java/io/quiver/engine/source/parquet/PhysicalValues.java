@@ -102,6 +102,25 @@ final class PhysicalValues {
     offsets[count] = length;
   }
 
+  /** Variable width: makes room for {@code n} more values' end offsets in {@link #offsets()}. */
+  void reserveValues(int n) {
+    if ((long) count + n + 1 > offsets.length) {
+      if ((long) count + n + 1 > Integer.MAX_VALUE - 16) {
+        throw new IllegalStateException("a batch of Parquet values has more than 2^31 values");
+      }
+      offsets = Arrays.copyOf(offsets, Math.max(count + n + 1, offsets.length * 2));
+    }
+  }
+
+  /**
+   * Variable width: records {@code n} values written in bulk: their bytes ({@code bytes} in all)
+   * at the reserved position, their end offsets in {@code offsets()[count() + 1 ..]}.
+   */
+  void commitVariable(int n, int bytes) {
+    count += n;
+    length += bytes;
+  }
+
   /** Variable width: marks {@code size} bytes at the reserved position as written. */
   void advance(int size) {
     length += size;

@@ -55,6 +55,22 @@ final class RleBitPackedHybridDecoder {
     }
   }
 
+  /**
+   * When the next {@code count} values are all {@code value} within one RLE run, consumes them
+   * and returns true (definition levels of a page without nulls); else consumes nothing of the
+   * current run and returns false.
+   */
+  boolean skipRepeated(int count, int value) {
+    while (remaining == 0) {
+      nextRun(); // consumes bytes or throws, like read()
+    }
+    if (packed || rleValue != value || remaining < count) {
+      return false;
+    }
+    remaining -= count;
+    return true;
+  }
+
   /** Reads one value. */
   int next() {
     while (remaining == 0) {
