@@ -9,11 +9,11 @@ import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
 /** Tables of the shared Delta conformance corpus for the tests, and copies to break. */
-final class DeltaTestTables {
+public final class DeltaTestTables {
   private DeltaTestTables() {}
 
   /** The corpus folder; skips the test when it is absent (fails when {@code CI=true}). */
-  static Path corpus() {
+  public static Path corpus() {
     Path base = Path.of(System.getProperty("quiver.conformance.dir", "../shared/conformance"));
     boolean present = Files.isDirectory(base.resolve("delta-golden"));
     Assertions.assertFalse("true".equals(System.getenv("CI")) && !present,
@@ -24,7 +24,7 @@ final class DeltaTestTables {
   }
 
   /** A table of the corpus, for example {@code delta-golden/basic-with-inserts-merge}. */
-  static Path table(String relative) {
+  public static Path table(String relative) {
     return corpus().resolve(relative).toAbsolutePath().normalize();
   }
 

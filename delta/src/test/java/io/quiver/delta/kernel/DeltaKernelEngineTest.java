@@ -29,7 +29,6 @@ import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -126,9 +125,7 @@ class DeltaKernelEngineTest {
 
   @Test
   void parquetColumnsByFieldIdMissingAsNullsAndRowIndex() throws IOException {
-    Path table = Path.of(System.getProperty("quiver.conformance.dir", "../shared/conformance"))
-        .resolve("delta-kernel-tables/column-mapping-id");
-    Assumptions.assumeTrue(Files.isDirectory(table), "the Delta corpus is absent");
+    Path table = io.quiver.delta.DeltaTestTables.table("delta-kernel-tables/column-mapping-id");
     Path data;
     try (Stream<Path> files = Files.list(table)) {
       data = files.filter(p -> p.toString().endsWith(".parquet")).sorted().findFirst()

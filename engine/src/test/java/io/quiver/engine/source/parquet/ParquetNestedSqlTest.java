@@ -154,6 +154,10 @@ class ParquetNestedSqlTest {
     Path checkpoint = Path.of(System.getProperty("quiver.conformance.dir",
         "../shared/conformance")).resolve("delta-golden").resolve("checkpoint")
         .resolve("_delta_log").resolve("00000000000000000010.checkpoint.parquet");
+    // In CI the corpus is always there: its absence is a failure, not a skip.
+    org.junit.jupiter.api.Assertions.assertFalse("true".equals(System.getenv("CI"))
+        && !java.nio.file.Files.isRegularFile(checkpoint), "CI=true but the Delta golden"
+        + " checkpoint is missing at " + checkpoint.toAbsolutePath());
     org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isRegularFile(checkpoint),
         "Delta golden tables not found (set -Dquiver.conformance.dir)");
     long expected;
