@@ -1,21 +1,13 @@
 package io.quiver.bench.kernel;
 
-import io.quiver.engine.QuiverSession;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.apache.arrow.memory.BufferAllocator;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -24,32 +16,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * minimal SQL over the in-memory table {@code n}: scan, aggregate, one result row. BIGINT
  * ({@code v}) and DECIMAL(15,2) ({@code a}, summed as scaled longs).
  */
-@State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"--add-opens=java.base/java.nio=ALL-UNNAMED", "-Xmx4g"})
-public class AggregateKernelBenchmark {
-  @Param("10000000")
-  public long rows;
-
-  @Param("8192")
-  public int batchSize;
-
-  private QuiverSession session;
-
-  @Setup(Level.Trial)
-  public void setUp() {
-    session = NumbersTable.open(rows, batchSize);
-  }
-
-  @TearDown(Level.Trial)
-  public void tearDown() {
-    // Fails (Arrow's allocator check) if a result was left open.
-    session.close();
-  }
-
+public class AggregateKernelBenchmark extends NumbersTableState {
   /** {@code sum(v), min(v), max(v), count(v)}. */
   @Benchmark
   public List<Object> bigintSumMinMax() {
@@ -60,13 +32,5 @@ public class AggregateKernelBenchmark {
   @Benchmark
   public List<Object> decimalSumMinMax() {
     return NumbersTable.onlyRow(session.sql("SELECT sum(a), min(a), max(a) FROM n"));
-  }
-
-  BufferAllocator allocator() {
-    return session.allocator();
-  }
-
-  BufferAllocator tableAllocator() {
-    return session.tableAllocator();
   }
 }
