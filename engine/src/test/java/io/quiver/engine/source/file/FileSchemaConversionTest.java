@@ -2,6 +2,7 @@ package io.quiver.engine.source.file;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.quiver.engine.source.DuckDbParquet;
 import io.quiver.engine.QuiverSession;
 import io.quiver.engine.SessionTestBase;
 import io.quiver.udf.error.ErrorKind;
@@ -11,9 +12,6 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.channels.Channels;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.Base64;
 import java.util.List;
 import org.apache.arrow.vector.ipc.WriteChannel;
@@ -41,12 +39,7 @@ class FileSchemaConversionTest extends SessionTestBase {
   }
 
   private Path parquet(String name, String select) throws Exception {
-    Path file = directory.resolve(name);
-    try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
-        Statement statement = duck.createStatement()) {
-      statement.execute("COPY (" + select + ") TO '" + file + "' (FORMAT parquet)");
-    }
-    return file;
+    return DuckDbParquet.write(directory.resolve(name), select, "");
   }
 
   private static String base64(Field... fields) throws IOException {

@@ -2,6 +2,7 @@ package io.quiver.engine.source.parquet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.quiver.engine.source.DuckDbParquet;
 import io.quiver.udf.function.ScanRequest;
 import io.quiver.udf.function.TableScan;
 import java.math.BigDecimal;
@@ -51,13 +52,7 @@ class ParquetNestedReadTest {
   }
 
   private Path write(String name, String select, String options) throws Exception {
-    Path file = directory.resolve(name);
-    try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
-        Statement statement = duck.createStatement()) {
-      statement.execute("COPY (" + select + ") TO '" + file + "' (FORMAT parquet" + options
-          + ")");
-    }
-    return file;
+    return DuckDbParquet.write(directory.resolve(name), select, options);
   }
 
   /** Every column of the file, flattened as the conformance test does. */

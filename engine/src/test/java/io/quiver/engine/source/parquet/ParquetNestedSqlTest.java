@@ -3,6 +3,7 @@ package io.quiver.engine.source.parquet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.quiver.engine.source.DuckDbParquet;
 import io.quiver.engine.QueryResult;
 import io.quiver.engine.QuiverSession;
 import io.quiver.udf.error.ErrorKind;
@@ -33,12 +34,8 @@ class ParquetNestedSqlTest {
   Path directory;
 
   private String write(String name, String select) throws Exception {
-    Path file = directory.resolve(name);
-    try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
-        Statement statement = duck.createStatement()) {
-      statement.execute("COPY (" + select + ") TO '" + file + "' (FORMAT parquet)");
-    }
-    return file.toString().replace("'", "''");
+    return DuckDbParquet.write(directory.resolve(name), select, "").toString()
+        .replace("'", "''");
   }
 
   private static Map<Object, Object> map(Object... keysAndValues) {

@@ -3,6 +3,7 @@ package io.quiver.engine.source.parquet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.quiver.engine.source.DuckDbParquet;
 import io.quiver.engine.QueryResult;
 import io.quiver.engine.QuiverSession;
 import io.quiver.udf.error.ErrorKind;
@@ -50,13 +51,7 @@ class ParquetReadTest {
   }
 
   private Path write(String name, String select, String options) throws Exception {
-    Path file = directory.resolve(name);
-    try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
-        Statement statement = duck.createStatement()) {
-      statement.execute("COPY (" + select + ") TO '" + file + "' (FORMAT parquet" + options
-          + ")");
-    }
-    return file;
+    return DuckDbParquet.write(directory.resolve(name), select, options);
   }
 
   private static final String ALL_TYPES = "SELECT i::BIGINT AS id,"
