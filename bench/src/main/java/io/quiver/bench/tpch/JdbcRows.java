@@ -1,14 +1,13 @@
 package io.quiver.bench.tpch;
 
+import io.quiver.engine.tpch.DuckDbQueryRunner;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -21,23 +20,7 @@ final class JdbcRows {
 
   /** Runs {@code sql} on {@code statement} and reads every row. */
   static List<List<Object>> rows(Statement statement, String sql) throws SQLException {
-    List<List<Object>> rows = new ArrayList<>();
-    try (ResultSet result = statement.executeQuery(sql)) {
-      ResultSetMetaData meta = result.getMetaData();
-      int columns = meta.getColumnCount();
-      int[] types = new int[columns];
-      for (int i = 0; i < columns; i++) {
-        types[i] = meta.getColumnType(i + 1);
-      }
-      while (result.next()) {
-        List<Object> row = new ArrayList<>(columns);
-        for (int i = 0; i < columns; i++) {
-          row.add(value(result, i + 1, types[i]));
-        }
-        rows.add(row);
-      }
-    }
-    return rows;
+    return DuckDbQueryRunner.rows(statement, sql, JdbcRows::value);
   }
 
   private static Object value(ResultSet result, int column, int type) throws SQLException {

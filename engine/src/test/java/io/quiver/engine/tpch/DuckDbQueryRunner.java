@@ -33,6 +33,21 @@ public final class DuckDbQueryRunner {
    * {@link Statement#cancel()} the statement to stop it.
    */
   public static List<List<Object>> rows(Statement statement, String sql) throws SQLException {
+    return rows(statement, sql, DuckDbQueryRunner::value);
+  }
+
+  /** How one JDBC value becomes a Java value ({@code type} is its {@link Types} code). */
+  @FunctionalInterface
+  public interface ValueReader {
+    Object read(ResultSet result, int column, int type) throws SQLException;
+  }
+
+  /**
+   * Runs {@code sql} on {@code statement} and reads every row with {@code reader} (for other
+   * JDBC engines, whose drivers return other classes).
+   */
+  public static List<List<Object>> rows(Statement statement, String sql, ValueReader reader)
+      throws SQLException {
     List<List<Object>> rows = new ArrayList<>();
     try (ResultSet result = statement.executeQuery(sql)) {
       ResultSetMetaData meta = result.getMetaData();
@@ -44,7 +59,7 @@ public final class DuckDbQueryRunner {
       while (result.next()) {
         List<Object> row = new ArrayList<>(columns);
         for (int i = 0; i < columns; i++) {
-          row.add(value(result, i + 1, types[i]));
+          row.add(reader.read(result, i + 1, types[i]));
         }
         rows.add(row);
       }
