@@ -13,6 +13,10 @@ final class CountAccumulator implements GroupAccumulator {
       int groupCount) {
     counts = GroupArrays.grow(counts, groupCount);
     long[] state = counts;
+    if (groupCount == 1) {
+      state[0] += count; // every row is in group 0
+      return;
+    }
     for (int i = 0; i < count; i++) {
       state[groupIds[rows[i]]]++;
     }

@@ -12,7 +12,13 @@ import org.apache.arrow.vector.FieldVector;
 /**
  * SUM, $SUM0 and AVG of integers and decimals: an exact 128-bit sum per group (two long
  * arrays) and a row count. Values are read by address; DECIMAL(p &lt;= 18) and integers as one
- * long (sign-extended into the high word), wider decimals as both words.
+ * long, wider decimals as both words.
+ *
+ * <p>One-long values are not added to the 128-bit sums row by row (an add with a carry test
+ * each): each value's upper 32 bits (signed) and lower 32 bits (unsigned) go to two plain long
+ * sums per group, which cannot overflow for 2^30 rows, and are folded into the 128-bit sums
+ * before that many rows have been added and whenever the sums are read. With one group (an
+ * aggregate without GROUP BY) the split sums stay in registers for the whole batch.
  */
 final class ExactSumAccumulator extends SumAccumulator {
   /** 10^0 .. 10^22, each exactly representable as a double. */
@@ -25,9 +31,20 @@ final class ExactSumAccumulator extends SumAccumulator {
     }
   }
 
+  /** Rows the split sums may take before they must be folded: no overflow up to 2^31. */
+  private static final long FOLD_AFTER_ROWS = 1L << 30;
+  private static final long LOWER_32 = 0xFFFF_FFFFL;
+
   private final int scale;
   private long[] high = new long[GroupArrays.INITIAL];
   private long[] low = new long[GroupArrays.INITIAL];
+  /** Per group: the sum of the values' upper 32 bits, signed, since the last fold. */
+  private long[] upperSums = new long[GroupArrays.INITIAL];
+  /** Per group: the sum of the values' lower 32 bits, unsigned, since the last fold. */
+  private long[] lowerSums = new long[GroupArrays.INITIAL];
+  /** Rows added to the split sums since the last fold. */
+  private long unfoldedRows;
+  private int groups;
 
   ExactSumAccumulator(SumFunction.Mode mode, int scale) {
     super(mode);
@@ -38,7 +55,33 @@ final class ExactSumAccumulator extends SumAccumulator {
   void grow(int groupCount) {
     high = GroupArrays.grow(high, groupCount);
     low = GroupArrays.grow(low, groupCount);
+    upperSums = GroupArrays.grow(upperSums, groupCount);
+    lowerSums = GroupArrays.grow(lowerSums, groupCount);
     counts = GroupArrays.grow(counts, groupCount);
+    groups = Math.max(groups, groupCount);
+  }
+
+  /** Adds the split sums into the 128-bit sums and clears them. */
+  private void fold() {
+    for (int group = 0; group < groups; group++) {
+      long upper = upperSums[group];
+      long lower = lowerSums[group];
+      if ((upper | lower) == 0) {
+        continue;
+      }
+      // upper * 2^32 + lower as 128 bits (lower is non-negative), then added to the sum
+      long addLow = upper << 32;
+      long addHigh = upper >> 32;
+      long sumLow = addLow + lower;
+      addHigh += Long.compareUnsigned(sumLow, addLow) < 0 ? 1 : 0;
+      long before = low[group];
+      long after = before + sumLow;
+      high[group] += addHigh + (Long.compareUnsigned(after, before) < 0 ? 1 : 0);
+      low[group] = after;
+      upperSums[group] = 0;
+      lowerSums[group] = 0;
+    }
+    unfoldedRows = 0;
   }
 
   @Override
@@ -61,22 +104,65 @@ final class ExactSumAccumulator extends SumAccumulator {
       }
       return;
     }
+    if (unfoldedRows + count > FOLD_AFTER_ROWS) {
+      fold();
+    }
+    unfoldedRows += count;
     int width = ValueReader.width(argument);
+    if (groups == 1) {
+      addToTheOneGroup(data, width, rows, count);
+      return;
+    }
+    long[] upper = upperSums;
+    long[] lower = lowerSums;
+    if (width == 8 || width == 16) {
+      // BIGINT, or a DECIMAL(p <= 18) whose value is its low word
+      for (int i = 0; i < count; i++) {
+        int row = rows[i];
+        int group = groupIds[row];
+        long value = MemoryUtil.getLong(data + (long) width * row);
+        upper[group] += value >> 32;
+        lower[group] += value & LOWER_32;
+        n[group]++;
+      }
+      return;
+    }
     for (int i = 0; i < count; i++) {
       int row = rows[i];
       int group = groupIds[row];
       long value = ValueReader.readLong(data, width, row);
-      long before = lo[group];
-      long after = before + value;
-      hi[group] += (value >> 63) + (Long.compareUnsigned(after, before) < 0 ? 1 : 0);
-      lo[group] = after;
+      upper[group] += value >> 32;
+      lower[group] += value & LOWER_32;
       n[group]++;
     }
+  }
+
+  /** {@link #add} when every row belongs to group 0. */
+  private void addToTheOneGroup(long data, int width, int[] rows, int count) {
+    long upper = 0;
+    long lower = 0;
+    if (width == 8 || width == 16) {
+      for (int i = 0; i < count; i++) {
+        long value = MemoryUtil.getLong(data + (long) width * rows[i]);
+        upper += value >> 32;
+        lower += value & LOWER_32;
+      }
+    } else {
+      for (int i = 0; i < count; i++) {
+        long value = ValueReader.readLong(data, width, rows[i]);
+        upper += value >> 32;
+        lower += value & LOWER_32;
+      }
+    }
+    upperSums[0] += upper;
+    lowerSums[0] += lower;
+    counts[0] += count;
   }
 
   @Override
   public void writeState(FieldVector[] state, int groupCount) {
     grow(groupCount);
+    fold();
     DecimalVector sums = (DecimalVector) state[0];
     for (int group = 0; group < groupCount; group++) {
       StateRows.put128(sums, group, low[group], high[group]);
@@ -87,6 +173,7 @@ final class ExactSumAccumulator extends SumAccumulator {
   @Override
   public void merge(FieldVector[] state, int rowCount, int[] groupIds, int groupCount) {
     grow(groupCount);
+    fold();
     DecimalVector sums = (DecimalVector) state[0];
     for (int row : StateRows.nonNull(sums, rowCount)) {
       int group = groupIds[row];
@@ -101,6 +188,9 @@ final class ExactSumAccumulator extends SumAccumulator {
 
   @Override
   double doubleValue(int group) {
+    if (unfoldedRows > 0) {
+      fold();
+    }
     double value = toDouble(high[group], low[group], scale);
     return mode == SumFunction.Mode.AVG ? value / counts[group] : value;
   }
@@ -108,6 +198,7 @@ final class ExactSumAccumulator extends SumAccumulator {
   @Override
   public void finish(FieldVector result, int groupCount) {
     grow(groupCount);
+    fold();
     if (finishFloating(result, groupCount)) {
       return;
     }

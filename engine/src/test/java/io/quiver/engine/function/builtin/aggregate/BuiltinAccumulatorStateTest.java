@@ -85,10 +85,62 @@ class BuiltinAccumulatorStateTest {
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("cases")
   void mergedStatesGiveTheDirectResult(AggregateFunction function, List<ArrowType> types) {
+    checkMergedStates(function, types, GROUPS);
+  }
+
+  /** The same with one group, as an aggregate without GROUP BY runs (its own fast paths). */
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("cases")
+  void mergedStatesGiveTheDirectResultForOneGroup(AggregateFunction function,
+      List<ArrowType> types) {
+    checkMergedStates(function, types, 1);
+  }
+
+  @Test
+  void exactSumsKeepEveryCarryOfLargeValues() {
+    // DECIMAL(18,0) values near +-10^18: sums pass 2^64, so the split 32-bit sums and their
+    // folding into 128 bits must carry exactly, grouped and ungrouped
+    ArrowType type = Types.decimal(18, 0);
+    Random random = new Random(18);
+    Object[][] rows = new Object[ROWS][];
+    BigDecimal[] expected = new BigDecimal[3];
+    Arrays.fill(expected, BigDecimal.ZERO);
+    int[] groupIds = new int[ROWS];
+    for (int row = 0; row < ROWS; row++) {
+      long value = 999_999_999_999_999_999L - random.nextInt(1000);
+      BigDecimal decimal = BigDecimal.valueOf(row % 5 == 4 ? -value : value);
+      rows[row] = new Object[] {decimal};
+      groupIds[row] = row % 3;
+      expected[row % 3] = expected[row % 3].add(decimal);
+    }
+    BigDecimal total = expected[0].add(expected[1]).add(expected[2]);
+    SumFunction function = new SumFunction(SumFunction.Mode.SUM);
+    RegisteredFunction sum = new RegisteredFunction(function, FunctionSource.BUILTIN);
+    ArrowType resultType = function.signature().returnType().resolve(List.of(type));
+    Field resultField = TestBatches.field("result", resultType);
+    int[] all = java.util.stream.IntStream.range(0, ROWS).toArray();
+    try (VectorSchemaRoot data = TestBatches.batch(allocator,
+            TestBatches.schema(TestBatches.field("v", type)), rows);
+        GuardedAccumulator grouped = new GuardedAccumulator(sum, List.of(type), resultField,
+            allocator);
+        GuardedAccumulator ungrouped = new GuardedAccumulator(sum, List.of(type), resultField,
+            allocator)) {
+      FieldVector[] arguments = {data.getVector(0)};
+      grouped.update(arguments, all, ROWS, groupIds, 3);
+      ungrouped.update(arguments, all, ROWS, new int[ROWS], 1);
+      ungrouped.update(arguments, all, ROWS, new int[ROWS], 1);
+      assertThat(finish(grouped, resultField, 3)).containsExactly(expected[0], expected[1],
+          expected[2]);
+      assertThat(finish(ungrouped, resultField, 1)).containsExactly(total.add(total));
+    }
+  }
+
+  private void checkMergedStates(AggregateFunction function, List<ArrowType> types,
+      int groups) {
     Random random = new Random(types.hashCode() * 31L + function.name().hashCode());
     int[] groupIds = new int[ROWS];
     for (int row = 0; row < ROWS; row++) {
-      groupIds[row] = random.nextInt(GROUPS);
+      groupIds[row] = random.nextInt(groups);
     }
     try (VectorSchemaRoot data = randomData(types, random)) {
       FieldVector[] arguments = data.getFieldVectors().toArray(new FieldVector[0]);
@@ -102,8 +154,8 @@ class BuiltinAccumulatorStateTest {
       List<Object> direct;
       try (GuardedAccumulator all = new GuardedAccumulator(registered, types, resultField,
           allocator)) {
-        all.update(arguments, rows, rows.length, groupIds, GROUPS);
-        direct = finish(all, resultField);
+        all.update(arguments, rows, rows.length, groupIds, groups);
+        direct = finish(all, resultField, groups);
       }
       List<Object> merged;
       try (GuardedAccumulator first = new GuardedAccumulator(registered, types, resultField,
@@ -112,18 +164,18 @@ class BuiltinAccumulatorStateTest {
               allocator);
           GuardedAccumulator last = new GuardedAccumulator(registered, types, resultField,
               allocator)) {
-        first.update(arguments, part1, part1.length, groupIds, GROUPS);
-        second.update(arguments, part2, part2.length, groupIds, GROUPS);
-        int[] identity = new int[GROUPS];
+        first.update(arguments, part1, part1.length, groupIds, groups);
+        second.update(arguments, part2, part2.length, groupIds, groups);
+        int[] identity = new int[groups];
         Arrays.setAll(identity, group -> group);
         mergeState(first, last, identity);
         mergeState(second, last, identity);
-        last.update(arguments, part3, part3.length, groupIds, GROUPS);
-        merged = finish(last, resultField);
+        last.update(arguments, part3, part3.length, groupIds, groups);
+        merged = finish(last, resultField, groups);
       }
       assertThat(merged).as("merged states").isEqualTo(direct);
       assertThat(direct).as("against the reference").isEqualTo(
-          reference(function, arguments, rows, groupIds, resultType));
+          reference(function, arguments, rows, groupIds, groups, resultType));
     }
   }
 
@@ -258,9 +310,9 @@ class BuiltinAccumulatorStateTest {
   /** The aggregate of each group computed from Java values. */
   @SuppressWarnings({"unchecked", "rawtypes"})
   private static List<Object> reference(AggregateFunction function, FieldVector[] arguments,
-      int[] rows, int[] groupIds, ArrowType resultType) {
+      int[] rows, int[] groupIds, int groups, ArrowType resultType) {
     List<Object> results = new ArrayList<>();
-    for (int group = 0; group < GROUPS; group++) {
+    for (int group = 0; group < groups; group++) {
       List<Object> values = new ArrayList<>();
       for (int row : rows) {
         if (groupIds[row] == group) {
