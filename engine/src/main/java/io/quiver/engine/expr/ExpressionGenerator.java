@@ -637,6 +637,17 @@ final class ExpressionGenerator {
                 + "throw io.quiver.engine.expr.CodegenSupport.decimalOverflow(" + precision + ", "
                 + scale + ");\n}\n");
       }
+      if (left.repr() == Repr.LONG && right.repr() == Repr.LONG && productScale == scale) {
+        // Two DECIMAL(p <= 18) values: their product always fits 128 bits, and it fits the
+        // result's precision without a check when that is the sum of theirs (Calcite's rule
+        // unless capped at 38).
+        String body = RT + "Int128Math.multiplyLongs(" + left.value() + ", " + right.value()
+            + ", $R);\n";
+        if (leftType.getPrecision() + rightType.getPrecision() > precision) {
+          body += RT + "Int128Math.checkPrecision($R, " + precision + ");\n";
+        }
+        return strict(type, List.of(left, right), code, body);
+      }
       Value a = coerce(left, wideLeft, code, false);
       Value b = coerce(right, wideRight, code, false);
       String product = assembler.int128Holder();
