@@ -152,20 +152,59 @@ final class RleBitPackedHybridDecoder {
       throw ParquetData.corrupt("bit-packed run needs bits up to %d but the data ends at byte %d",
           lastBit, end);
     }
+    int width = bitWidth;
+    long valueMask = mask;
     long bit = bitPosition;
-    int limit = end - 8;
-    for (int i = 0; i < n; i++) {
-      int byteIndex = (int) (bit >>> 3);
-      long word;
-      if (byteIndex <= limit) {
-        word = (long) PhysicalValues.LONG.get(data, byteIndex);
-      } else {
-        word = tail(byteIndex);
+    int i = 0;
+    // values before the next group of 8 (groups start on byte boundaries)
+    int lead = Math.min(n, remaining & 7);
+    for (; i < lead; i++) {
+      out[offset + i] = extractUnchecked(bit);
+      bit += width;
+    }
+    // Whole groups of 8 values: bitWidth bytes each, starting on a byte boundary, read as
+    // independent 8-byte words (one word holds a whole group of up to 8-bit values) instead of
+    // one dependent step per value.
+    int groupEnd = end - width - 8;
+    if (width <= 8) {
+      for (; n - i >= 8 && (int) (bit >>> 3) <= end - 8; i += 8) {
+        long word = (long) PhysicalValues.LONG.get(data, (int) (bit >>> 3));
+        int o = offset + i;
+        out[o] = (int) (word & valueMask);
+        out[o + 1] = (int) ((word >>> width) & valueMask);
+        out[o + 2] = (int) ((word >>> (2 * width)) & valueMask);
+        out[o + 3] = (int) ((word >>> (3 * width)) & valueMask);
+        out[o + 4] = (int) ((word >>> (4 * width)) & valueMask);
+        out[o + 5] = (int) ((word >>> (5 * width)) & valueMask);
+        out[o + 6] = (int) ((word >>> (6 * width)) & valueMask);
+        out[o + 7] = (int) ((word >>> (7 * width)) & valueMask);
+        bit += 8L * width;
       }
-      out[offset + i] = (int) ((word >>> (bit & 7)) & mask);
-      bit += bitWidth;
+    } else {
+      for (; n - i >= 8 && (int) (bit >>> 3) <= groupEnd; i += 8) {
+        int base = (int) (bit >>> 3);
+        int o = offset + i;
+        for (int k = 0; k < 8; k++) {
+          int at = k * width;
+          long word = (long) PhysicalValues.LONG.get(data, base + (at >>> 3));
+          out[o + k] = (int) ((word >>> (at & 7)) & valueMask);
+        }
+        bit += 8L * width;
+      }
+    }
+    for (; i < n; i++) {
+      out[offset + i] = extractUnchecked(bit);
+      bit += width;
     }
     bitPosition = bit;
+  }
+
+  /** A value whose bits are known to lie before the end of the data. */
+  private int extractUnchecked(long bit) {
+    int byteIndex = (int) (bit >>> 3);
+    long word = byteIndex <= end - 8 ? (long) PhysicalValues.LONG.get(data, byteIndex)
+        : tail(byteIndex);
+    return (int) ((word >>> (bit & 7)) & mask);
   }
 
   private int extract(long bit) {

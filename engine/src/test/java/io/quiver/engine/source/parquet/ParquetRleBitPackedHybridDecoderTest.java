@@ -43,6 +43,57 @@ class ParquetRleBitPackedHybridDecoderTest {
     }
   }
 
+  /**
+   * Long runs (the group-of-8 fast path) mixed with RLE runs, read in chunks of random sizes
+   * (so reads start and stop inside groups), with and without bytes after the data.
+   */
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2, 3, 4, 7, 8, 9, 12, 15, 16, 20, 31, 32})
+  void longRunsReadInRandomChunksGiveEveryValue(int bitWidth) {
+    long mask = bitWidth == 32 ? 0xFFFFFFFFL : (1L << bitWidth) - 1;
+    java.util.Random random = new java.util.Random(bitWidth);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    java.util.List<Integer> expected = new java.util.ArrayList<>();
+    for (int run = 0; run < 12; run++) {
+      if (run % 3 == 2) {
+        int value = (int) (random.nextLong() & mask);
+        int count = 1 + random.nextInt(50);
+        ParquetTestEncodings.rleRun(out, count, value, bitWidth);
+        for (int i = 0; i < count; i++) {
+          expected.add(value);
+        }
+      } else {
+        long[] packed = new long[8 * (1 + random.nextInt(40))];
+        for (int i = 0; i < packed.length; i++) {
+          packed[i] = random.nextLong() & mask;
+          expected.add((int) packed[i]);
+        }
+        ParquetTestEncodings.bitPackedRun(out, packed, bitWidth);
+      }
+    }
+    byte[] exact = out.toByteArray();
+    byte[] padded = java.util.Arrays.copyOf(exact, exact.length + 40);
+    java.util.Arrays.fill(padded, exact.length, padded.length, (byte) 0xFF);
+    for (byte[] data : new byte[][] {exact, padded}) {
+      RleBitPackedHybridDecoder decoder = new RleBitPackedHybridDecoder(data, 0, exact.length,
+          bitWidth);
+      int[] values = new int[expected.size()];
+      for (int at = 0; at < values.length; ) {
+        int n = Math.min(values.length - at, random.nextInt(4) == 0 ? 1 : random.nextInt(70));
+        if (n == 1 && random.nextBoolean()) {
+          values[at] = decoder.next();
+        } else {
+          decoder.read(values, at, n);
+        }
+        at += n;
+      }
+      for (int i = 0; i < values.length; i++) {
+        assertThat(values[i]).as("value %d of %d", i, values.length)
+            .isEqualTo(expected.get(i));
+      }
+    }
+  }
+
   @Test
   void handBuiltLevelsFromTheSpec() {
     // RLE run of 3 ones, then a bit-packed group of 8 values at width 1: 1,0,1,1,0,0,0,1.
