@@ -90,24 +90,33 @@ final class ExactSumAccumulator extends SumAccumulator {
     long[] hi = high;
     long[] lo = low;
     long[] n = counts;
+    if (unfoldedRows + count > FOLD_AFTER_ROWS) {
+      fold();
+    }
+    unfoldedRows += count;
     if (argument instanceof DecimalVector decimal && decimal.getPrecision() > 18) {
+      // Wide decimals: a value whose high word only extends the sign of its low word (most
+      // do) goes to the split sums; others are added in 128 bits.
+      long[] upper = upperSums;
+      long[] lower = lowerSums;
       for (int i = 0; i < count; i++) {
         int row = rows[i];
         int group = groupIds[row];
         long valueLow = MemoryUtil.getLong(data + 16L * row);
         long valueHigh = MemoryUtil.getLong(data + 16L * row + 8);
-        long before = lo[group];
-        long after = before + valueLow;
-        hi[group] += valueHigh + (Long.compareUnsigned(after, before) < 0 ? 1 : 0);
-        lo[group] = after;
+        if (valueHigh == (valueLow >> 63)) {
+          upper[group] += valueLow >> 32;
+          lower[group] += valueLow & LOWER_32;
+        } else {
+          long before = lo[group];
+          long after = before + valueLow;
+          hi[group] += valueHigh + (Long.compareUnsigned(after, before) < 0 ? 1 : 0);
+          lo[group] = after;
+        }
         n[group]++;
       }
       return;
     }
-    if (unfoldedRows + count > FOLD_AFTER_ROWS) {
-      fold();
-    }
-    unfoldedRows += count;
     int width = ValueReader.width(argument);
     if (groups == 1) {
       addToTheOneGroup(data, width, rows, count);

@@ -96,19 +96,26 @@ class BuiltinAccumulatorStateTest {
     checkMergedStates(function, types, 1);
   }
 
-  @Test
-  void exactSumsKeepEveryCarryOfLargeValues() {
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(ints = {18, 30})
+  void exactSumsKeepEveryCarryOfLargeValues(int precision) {
     // DECIMAL(18,0) values near +-10^18: sums pass 2^64, so the split 32-bit sums and their
-    // folding into 128 bits must carry exactly, grouped and ungrouped
-    ArrowType type = Types.decimal(18, 0);
-    Random random = new Random(18);
+    // folding into 128 bits must carry exactly, grouped and ungrouped. DECIMAL(30,0) mixes
+    // such values (one word) with values near 10^29 (two words).
+    ArrowType type = Types.decimal(precision, 0);
+    Random random = new Random(precision);
     Object[][] rows = new Object[ROWS][];
     BigDecimal[] expected = new BigDecimal[3];
     Arrays.fill(expected, BigDecimal.ZERO);
     int[] groupIds = new int[ROWS];
     for (int row = 0; row < ROWS; row++) {
-      long value = 999_999_999_999_999_999L - random.nextInt(1000);
-      BigDecimal decimal = BigDecimal.valueOf(row % 5 == 4 ? -value : value);
+      BigDecimal decimal = BigDecimal.valueOf(999_999_999_999_999_999L - random.nextInt(1000));
+      if (precision > 18 && row % 7 == 3) {
+        decimal = decimal.multiply(BigDecimal.valueOf(99_999_999_999L));
+      }
+      if (row % 5 == 4) {
+        decimal = decimal.negate();
+      }
       rows[row] = new Object[] {decimal};
       groupIds[row] = row % 3;
       expected[row % 3] = expected[row % 3].add(decimal);
