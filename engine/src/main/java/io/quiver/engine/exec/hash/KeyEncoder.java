@@ -173,7 +173,14 @@ public final class KeyEncoder {
         } else {
           out[at] = 0;
           INTS.set(out, at + 1, length);
-          MemoryUtil.copyFromMemory(data + start, out, at + 5, length);
+          if (length <= 8) {
+            // short values (codes, flags, names): byte moves beat a bulk copy call
+            for (int i = 0; i < length; i++) {
+              out[at + 5 + i] = MemoryUtil.getByte(data + start + i);
+            }
+          } else {
+            MemoryUtil.copyFromMemory(data + start, out, at + 5, length);
+          }
         }
         cursor[row] = at + 5 + length;
       }
@@ -249,8 +256,14 @@ public final class KeyEncoder {
       hash = Long.rotateLeft(hash, 31);
     }
     long tail = 0;
-    for (int shift = 0; i < length; i++, shift += 8) {
-      tail |= (data[offset + i] & 0xffL) << shift;
+    int rest = length - i;
+    if (rest > 0 && offset + i + 8 <= data.length) {
+      // the last 1..7 bytes from one 8-byte read, the bytes after them masked off
+      tail = (long) LONGS.get(data, offset + i) & (-1L >>> (64 - 8 * rest));
+    } else {
+      for (int shift = 0; i < length; i++, shift += 8) {
+        tail |= (data[offset + i] & 0xffL) << shift;
+      }
     }
     return mix(hash ^ mix(tail));
   }
