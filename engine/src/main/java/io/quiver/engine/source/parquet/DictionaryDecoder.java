@@ -41,10 +41,18 @@ final class DictionaryDecoder implements ValuesDecoder {
     }
     indices.read(scratch, 0, count);
     int size = dictionary.count();
+    // a branch-free pass (the sign bit is set for any index outside [0, size)), then the
+    // first bad index for the message
+    int outside = 0;
     for (int i = 0; i < count; i++) {
-      if (scratch[i] < 0 || scratch[i] >= size) {
-        throw ParquetData.corrupt("dictionary index %d is out of range (the dictionary has %d"
-            + " entries)", scratch[i] & 0xFFFFFFFFL, size);
+      outside |= scratch[i] | (size - 1 - scratch[i]);
+    }
+    if (outside < 0) {
+      for (int i = 0; i < count; i++) {
+        if (scratch[i] < 0 || scratch[i] >= size) {
+          throw ParquetData.corrupt("dictionary index %d is out of range (the dictionary has %d"
+              + " entries)", scratch[i] & 0xFFFFFFFFL, size);
+        }
       }
     }
     byte[] source = dictionary.bytes();
