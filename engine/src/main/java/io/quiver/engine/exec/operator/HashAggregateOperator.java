@@ -8,6 +8,7 @@ import io.quiver.engine.exec.aggregate.GroupedAccumulators;
 import io.quiver.engine.exec.hash.GroupTable;
 import io.quiver.engine.exec.hash.KeyDecoder;
 import io.quiver.engine.exec.hash.KeyEncoder;
+import io.quiver.engine.exec.hash.PackedKeyCache;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.vector.FieldVector;
@@ -17,7 +18,8 @@ import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
  * Hash aggregation, grouped or global. Consumes its whole input, assigning each row a group id
- * through a {@link GroupTable} over the encoded group keys, updates one accumulator per
+ * through a {@link GroupTable} over the encoded group keys (keys that fit in 64 bits through a
+ * {@link PackedKeyCache} in front of it), updates one accumulator per
  * aggregate call batch by batch, then emits the groups in slices of the batch size. A global
  * aggregate (no keys) always yields exactly one row.
  */
@@ -27,6 +29,7 @@ public final class HashAggregateOperator extends AbstractOperator {
   private final List<AggregateSpec> aggregates;
   private final KeyEncoder encoder = new KeyEncoder();
   private final GroupTable groups = new GroupTable();
+  private final PackedKeyCache packedKeys = new PackedKeyCache();
   private GroupedAccumulators accumulators;
   private int[] groupIds = new int[1024];
   private VectorSchemaRoot result;
@@ -81,8 +84,10 @@ public final class HashAggregateOperator extends AbstractOperator {
         for (int k = 0; k < keys.length; k++) {
           keys[k] = batch.getVector(groupColumns[k]);
         }
-        encoder.encode(keys, rows);
-        groups.findOrInsert(encoder, groupIds);
+        if (!packedKeys.assign(keys, rows, encoder, groups, groupIds)) {
+          encoder.encode(keys, rows);
+          groups.findOrInsert(encoder, groupIds);
+        }
         groupCount = groups.groupCount();
       }
       accumulators.update(batch, rows, groupIds, groupCount);
