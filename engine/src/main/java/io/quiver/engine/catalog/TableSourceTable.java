@@ -3,9 +3,12 @@ package io.quiver.engine.catalog;
 import io.quiver.engine.exec.ExecutionContext;
 import io.quiver.engine.exec.Operator;
 import io.quiver.engine.exec.operator.TableSourceScanOperator;
+import io.quiver.engine.function.FunctionFailures;
+import io.quiver.udf.error.QuiverException;
 import io.quiver.udf.function.ColumnPredicate;
 import io.quiver.udf.function.ScanRequest;
 import io.quiver.udf.function.TableSource;
+import io.quiver.udf.function.TimeTravel;
 import java.util.List;
 import java.util.Objects;
 import org.apache.arrow.vector.types.pojo.Schema;
@@ -62,6 +65,29 @@ public final class TableSourceTable implements QuiverTable {
       List<ColumnPredicate> predicates, long limit) {
     return new TableSourceScanOperator(context, name, owner, source, schema,
         new ScanRequest(projection, predicates, limit, context.batchSize()));
+  }
+
+  /** The source's {@link TableSource#asOf} as a table named {@code name VERSION AS OF 3}. */
+  @Override
+  public QuiverTable asOf(TimeTravel at) {
+    String travelled = name + " " + at.describe();
+    TableSource other;
+    try {
+      other = source.asOf(at);
+    } catch (QuiverException e) {
+      throw e;
+    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+      throw FunctionFailures.wrap(e, owner, "while opening " + travelled);
+    }
+    if (other == null) {
+      throw FunctionFailures.contract(owner, "", "asOf() returned null");
+    }
+    try {
+      return new TableSourceTable(travelled, other, owner);
+    } catch (RuntimeException e) {
+      other.close();
+      throw e;
+    }
   }
 
   @Override
