@@ -211,12 +211,13 @@ public final class QuiverSession implements AutoCloseable {
         registerProvided(name, provider, path, optionsJson);
         return;
       }
-      List<String> formats = new ArrayList<>(List.of("parquet", "csv", "json", "arrow"));
-      formats.addAll(TableProviders.formats());
+      List<String> providers = TableProviders.formats();
       throw new QuiverException(ErrorKind.PLAN, "unknown file format '" + format
-          + "' for table '" + name + "': use one of " + String.join(", ", formats)
-          + (format != null && format.equalsIgnoreCase("delta")
-              ? " (delta needs quiver-delta on the class path)" : ""));
+          + "' for table '" + name + "': use parquet, csv, json or arrow"
+          + (providers.isEmpty() ? "" : " or a provider format (" + String.join(", ", providers)
+              + ")")
+          + ("delta".equalsIgnoreCase(format) ? "; delta needs quiver-delta on the class path"
+              : ""));
     }
     String call = "read_" + format + "(" + sqlString(path)
         + (optionsJson == null ? "" : ", " + sqlString(optionsJson)) + ")";

@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import org.apache.calcite.sql.SqlBasicCall;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlCharStringLiteral;
@@ -23,8 +24,10 @@ import org.apache.calcite.sql.SqlNumericLiteral;
 import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.SqlSnapshot;
 import org.apache.calcite.sql.SqlTimestampLiteral;
+import org.apache.calcite.sql.SqlUnknownLiteral;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.util.DateString;
 import org.apache.calcite.util.TimestampString;
 
@@ -151,8 +154,21 @@ final class TimeTravelResolver {
   }
 
   /** The version or time a period names; only literals are accepted. */
-  private TimeTravel travel(TimeTravelSyntax.Form form, SqlNode period) {
-    SqlParserPos pos = period.getParserPosition();
+  private TimeTravel travel(TimeTravelSyntax.Form form, SqlNode written) {
+    SqlParserPos pos = written.getParserPosition();
+    SqlNode period = written;
+    if (written instanceof SqlUnknownLiteral typed) {
+      // TIMESTAMP '...' and DATE '...' stay untyped until validation
+      SqlTypeName type = SqlTypeName.get(typed.tag.toUpperCase(Locale.ROOT));
+      if (type != null) {
+        try {
+          period = typed.resolve(type);
+        } catch (RuntimeException e) {
+          throw error(ErrorKind.DATA, "not a valid " + typed.tag + " literal: " + written
+              + " (" + e.getMessage() + ")", pos);
+        }
+      }
+    }
     if (form == TimeTravelSyntax.Form.VERSION) {
       if (period instanceof SqlNumericLiteral number && number.isExact()) {
         BigDecimal value = number.getValueAs(BigDecimal.class);
@@ -161,7 +177,7 @@ final class TimeTravelResolver {
         }
       }
       throw error(period instanceof SqlLiteral ? ErrorKind.TYPE : ErrorKind.PLAN,
-          "VERSION AS OF needs a non-negative integer literal such as 3, got " + period, pos);
+          "VERSION AS OF needs a non-negative integer literal such as 3, got " + written, pos);
     }
     if (period instanceof SqlTimestampLiteral timestamp) {
       TimestampString value = timestamp.getValueAs(TimestampString.class);
@@ -181,7 +197,7 @@ final class TimeTravelResolver {
     }
     throw error(period instanceof SqlLiteral ? ErrorKind.TYPE : ErrorKind.PLAN, form.sql()
         + " needs a timestamp literal such as TIMESTAMP '2024-01-01 00:00:00' or"
-        + " '2024-01-01T00:00:00Z', got " + period, pos);
+        + " '2024-01-01T00:00:00Z', got " + written, pos);
   }
 
   private static final BigDecimal MAX_LONG = BigDecimal.valueOf(Long.MAX_VALUE);
