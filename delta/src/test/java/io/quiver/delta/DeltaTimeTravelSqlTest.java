@@ -222,6 +222,9 @@ class DeltaTimeTravelSqlTest extends SessionTestBase {
     assertThat(range.kind()).isEqualTo(ErrorKind.DATA);
     assertThat(range.getMessage()).contains("available versions are 0 to 1")
         .contains("m VERSION AS OF 7");
+    assertThat(range.context().get(0)).isEqualTo("m VERSION AS OF 7");
+    assertThat(range.context()).anyMatch(c -> c.startsWith("delta_scan("))
+        .contains("version 7");
     QuiverException function = failure("SELECT * FROM delta_scan("
         + literal(table("delta-golden/basic-with-inserts-merge")) + ") VERSION AS OF 0");
     assertThat(function.kind()).isEqualTo(ErrorKind.PARSE);
