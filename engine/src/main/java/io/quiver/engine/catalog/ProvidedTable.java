@@ -5,7 +5,6 @@ import io.quiver.engine.exec.ExecutionContext;
 import io.quiver.engine.exec.Operator;
 import io.quiver.udf.error.ErrorKind;
 import io.quiver.udf.error.QuiverException;
-import io.quiver.udf.function.TableSource;
 import io.quiver.udf.function.TimeTravel;
 import java.util.Objects;
 import org.apache.arrow.vector.types.pojo.Schema;
@@ -50,22 +49,8 @@ public final class ProvidedTable implements QuiverTable {
   /** The table as it is now, for one query. */
   @Override
   public QuiverTable forQuery() {
-    TableSource source;
-    try {
-      source = factory.open(session, location, optionsJson);
-    } catch (RuntimeException | LinkageError e) {
-      throw QuiverException.wrap(ErrorKind.PLUGIN, null, e).withContext(owner());
-    }
-    if (source == null) {
-      throw new QuiverException(ErrorKind.PLUGIN, "the " + factory.format()
-          + " table provider returned no table").withContext(owner());
-    }
-    try {
-      return new TableSourceTable(name, source, owner());
-    } catch (RuntimeException e) {
-      source.close();
-      throw e;
-    }
+    return TableSourceTable.open(name, owner(), owner(), "open()",
+        () -> factory.open(session, location, optionsJson));
   }
 
   /**

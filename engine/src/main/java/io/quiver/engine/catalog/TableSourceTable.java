@@ -11,6 +11,7 @@ import io.quiver.udf.function.TableSource;
 import io.quiver.udf.function.TimeTravel;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
@@ -71,21 +72,37 @@ public final class TableSourceTable implements QuiverTable {
   @Override
   public QuiverTable asOf(TimeTravel at) {
     String travelled = name + " " + at.describe();
-    TableSource other;
+    return open(travelled, travelled, owner, "asOf()", () -> source.asOf(at));
+  }
+
+  /**
+   * A table over the source {@code opener} opens (a user, plugin or built-in table's code):
+   * what it throws becomes a USER_FUNCTION error of {@code owner} (a QuiverException keeps its
+   * kind), each with {@code context}; returning null breaks the contract; the source is closed
+   * when its schema cannot be read.
+   *
+   * @param name the table's name, for EXPLAIN and messages
+   * @param context the context of failures, for example {@code read_csv[x.csv]}
+   * @param owner who wrote the source, for errors
+   * @param method the method {@code opener} calls, for errors ({@code open()})
+   */
+  public static TableSourceTable open(String name, String context, String owner,
+      String method, Supplier<TableSource> opener) {
+    TableSource source;
     try {
-      other = source.asOf(at);
+      source = opener.get();
     } catch (QuiverException e) {
-      throw e;
+      throw e.withContext(context);
     } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-      throw FunctionFailures.wrap(e, owner, "while opening " + travelled);
+      throw FunctionFailures.wrap(e, owner, "while opening " + context);
     }
-    if (other == null) {
-      throw FunctionFailures.contract(owner, "", "asOf() returned null");
+    if (source == null) {
+      throw FunctionFailures.contract(owner, "", method + " returned null");
     }
     try {
-      return new TableSourceTable(travelled, other, owner);
+      return new TableSourceTable(name, source, owner);
     } catch (RuntimeException e) {
-      other.close();
+      source.close();
       throw e;
     }
   }

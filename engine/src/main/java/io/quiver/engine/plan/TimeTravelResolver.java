@@ -149,7 +149,9 @@ final class TimeTravelResolver {
         e.context().forEach(refused::withContext);
         throw refused;
       }
-      throw e.withContext(name + " " + at.describe());
+      String clause = name + " " + at.describe();
+      boolean named = !e.context().isEmpty() && e.context().get(0).equalsIgnoreCase(clause);
+      throw named ? e : e.withContext(clause);
     }
   }
 
