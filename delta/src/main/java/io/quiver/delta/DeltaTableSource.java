@@ -3,8 +3,11 @@ package io.quiver.delta;
 import io.delta.kernel.Snapshot;
 import io.delta.kernel.types.StructType;
 import io.quiver.delta.kernel.DeltaArrowTypes;
+import io.quiver.udf.error.ErrorKind;
+import io.quiver.udf.error.QuiverException;
 import io.quiver.udf.function.TableScan;
 import io.quiver.udf.function.TableSource;
+import io.quiver.udf.function.TimeTravel;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.types.pojo.Schema;
 
@@ -18,6 +21,7 @@ public final class DeltaTableSource implements TableSource {
   private final Snapshot snapshot;
   private final StructType deltaSchema;
   private final Schema schema;
+  private RegisteredDeltaTable registered;
 
   DeltaTableSource(String call, Snapshot snapshot) {
     this.call = call;
@@ -39,6 +43,27 @@ public final class DeltaTableSource implements TableSource {
   /** The version of the snapshot read. */
   public long version() {
     return snapshot.getVersion();
+  }
+
+  /** Marks this source as a snapshot of a registered table, which can travel to others. */
+  DeltaTableSource registeredAs(RegisteredDeltaTable table) {
+    this.registered = table;
+    return this;
+  }
+
+  /**
+   * The snapshot {@code at} selects, loaded through {@link DeltaTable#snapshot} as
+   * {@code delta_scan} loads it (same options, with {@code version} or {@code timestamp}
+   * replaced). Only a registered table travels: {@code delta_scan(...)} takes the version in
+   * its options.
+   */
+  @Override
+  public TableSource asOf(TimeTravel at) {
+    if (registered == null) {
+      throw new QuiverException(ErrorKind.UNSUPPORTED, call + " cannot be read "
+          + at.describe() + ": pass {\"version\": N} or {\"timestamp\": \"...\"} in its options");
+    }
+    return registered.open(at);
   }
 
   @Override

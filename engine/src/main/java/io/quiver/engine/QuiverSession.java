@@ -5,6 +5,9 @@ import io.quiver.engine.capability.Capabilities;
 import io.quiver.engine.capability.NativeStatus;
 import io.quiver.engine.catalog.Catalog;
 import io.quiver.engine.catalog.InMemoryTable;
+import io.quiver.engine.catalog.ProvidedTable;
+import io.quiver.engine.catalog.TableProviderFactory;
+import io.quiver.engine.catalog.TableProviders;
 import io.quiver.engine.function.FunctionRegistry;
 import io.quiver.engine.function.builtin.BuiltinFunctions;
 import io.quiver.engine.function.builtin.CapabilitiesTableFunction;
@@ -193,19 +196,68 @@ public final class QuiverSession implements AutoCloseable {
    * null. The files are read at each query, never copied; the session's file-access policy
    * applies. It is the view {@code CREATE OR REPLACE VIEW name AS SELECT * FROM
    * read_<format>(path, options)}, checked now (a missing file fails here, as IO).
+   *
+   * <p>Any other format is looked up among the table providers on the class path
+   * ({@link TableProviderFactory}, for example {@code delta} from quiver-delta) and registered
+   * as {@link #registerDelta} does.
    */
   public void registerFileTable(String name, String format, String path, String optionsJson) {
     checkOpen();
     Objects.requireNonNull(name, "name is null");
     Objects.requireNonNull(path, "path is null");
     if (format == null || !format.matches("parquet|csv|json|arrow")) {
+      TableProviderFactory provider = format == null ? null : TableProviders.find(format);
+      if (provider != null) {
+        registerProvided(name, provider, path, optionsJson);
+        return;
+      }
+      List<String> providers = TableProviders.formats();
       throw new QuiverException(ErrorKind.PLAN, "unknown file format '" + format
-          + "' for table '" + name + "': use parquet, csv, json or arrow");
+          + "' for table '" + name + "': use parquet, csv, json or arrow"
+          + (providers.isEmpty() ? "" : " or a provider format (" + String.join(", ", providers)
+              + ")")
+          + ("delta".equalsIgnoreCase(format) ? "; delta needs quiver-delta on the class path"
+              : ""));
     }
     String call = "read_" + format + "(" + sqlString(path)
         + (optionsJson == null ? "" : ", " + sqlString(optionsJson)) + ")";
     sql("CREATE OR REPLACE VIEW \"" + name.replace("\"", "\"\"") + "\" AS SELECT * FROM "
         + call).close();
+  }
+
+  /**
+   * Registers (or replaces) a Delta Lake table: {@code uri} is a local path or {@code file:}
+   * URI of the table's folder, {@code optionsJson} (may be null) the options of
+   * {@code delta_scan}. Each query reads the latest snapshot as it is when the query is planned
+   * (a commit made after registering is seen by the next query), and SQL time travel reads
+   * others: {@code SELECT * FROM name VERSION AS OF 3}, {@code ... TIMESTAMP AS OF TIMESTAMP
+   * '2024-01-01 00:00:00'}. The table is opened once now, so a bad location fails here.
+   *
+   * @throws QuiverException UNSUPPORTED when quiver-delta is not on the class path; the errors
+   *     of {@code delta_scan} (IO, DATA, UNSUPPORTED) for a table that cannot be read
+   */
+  public void registerDelta(String name, String uri, String optionsJson) {
+    checkOpen();
+    Objects.requireNonNull(name, "name is null");
+    Objects.requireNonNull(uri, "uri is null");
+    TableProviderFactory provider = TableProviders.find("delta");
+    if (provider == null) {
+      throw new QuiverException(ErrorKind.UNSUPPORTED, "registerDelta needs quiver-delta on"
+          + " the class path: add the dependency io.quiver:quiver-delta (bin/quiver includes"
+          + " it)").withContext("registering Delta table '" + name + "'");
+    }
+    registerProvided(name, provider, uri, optionsJson);
+  }
+
+  private void registerProvided(String name, TableProviderFactory provider, String location,
+      String optionsJson) {
+    ProvidedTable table;
+    try {
+      table = ProvidedTable.checked(name, provider, this, location, optionsJson);
+    } catch (QuiverException e) {
+      throw e.withContext("registering " + provider.format() + " table '" + name + "'");
+    }
+    catalog.putTable(name, table, true);
   }
 
   private static String sqlString(String text) {

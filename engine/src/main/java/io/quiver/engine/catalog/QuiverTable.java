@@ -2,6 +2,9 @@ package io.quiver.engine.catalog;
 
 import io.quiver.engine.exec.ExecutionContext;
 import io.quiver.engine.exec.Operator;
+import io.quiver.udf.error.ErrorKind;
+import io.quiver.udf.error.QuiverException;
+import io.quiver.udf.function.TimeTravel;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
@@ -46,6 +49,28 @@ public interface QuiverTable extends AutoCloseable {
   default Operator scan(ExecutionContext context, int[] projection,
       java.util.List<io.quiver.udf.function.ColumnPredicate> predicates, long limit) {
     return scan(context, projection);
+  }
+
+  /**
+   * The table as one query reads it. A table whose data is fixed (the default) is its own; a
+   * table that re-reads its source at each query (a registered Delta table: the latest
+   * snapshot) opens a table for the query, which the query closes when it ends.
+   */
+  default QuiverTable forQuery() {
+    return this;
+  }
+
+  /**
+   * The table as it was at another version or time ({@code FROM t VERSION AS OF 3}), opened for
+   * one query, which closes it. The default refuses: only tables with a history travel.
+   *
+   * @throws QuiverException UNSUPPORTED for a table without versions, DATA for a version or
+   *     time outside the table's history
+   */
+  default QuiverTable asOf(TimeTravel at) {
+    throw new QuiverException(ErrorKind.UNSUPPORTED, "it keeps no versions (" + describe()
+        + "): time travel works on Delta tables (register one with"
+        + " QuiverSession.registerDelta)");
   }
 
   /** A short description for EXPLAIN, for example {@code memory(lineitem)}. */

@@ -1,6 +1,7 @@
 package io.quiver.engine.cli;
 
 import io.quiver.engine.QuiverSession;
+import io.quiver.engine.catalog.TableProviders;
 import io.quiver.engine.plugin.PluginLoadReport;
 import io.quiver.udf.error.ErrorKind;
 import io.quiver.udf.error.QuiverException;
@@ -93,6 +94,7 @@ public final class QuiverCli {
     ScriptRunner runner = new ScriptRunner(session, options, out, err, shell);
     int status;
     try {
+      registerProviderFunctions(session, runner);
       loadPlugins(options, session, runner);
       if (options.capabilities()) {
         out.println(session.capabilities().toPrettyString());
@@ -143,6 +145,19 @@ public final class QuiverCli {
       }
     }
     return OK;
+  }
+
+  /**
+   * Adds the SQL functions of the table providers on the class path ({@code delta_scan} when
+   * quiver-delta is there, as {@code bin/quiver} arranges). A provider that fails is reported
+   * on standard error and the statements run regardless.
+   */
+  private static void registerProviderFunctions(QuiverSession session, ScriptRunner runner) {
+    try {
+      TableProviders.registerFunctions(session);
+    } catch (QuiverException e) {
+      runner.printError(e, true);
+    }
   }
 
   /**

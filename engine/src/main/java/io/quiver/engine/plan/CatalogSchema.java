@@ -5,6 +5,7 @@ import io.quiver.engine.catalog.QuiverTable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.type.RelDataType;
@@ -16,29 +17,41 @@ import org.apache.calcite.schema.TranslatableTable;
 import org.apache.calcite.schema.impl.AbstractSchema;
 import org.apache.calcite.schema.impl.AbstractTable;
 
-/** Presents the session {@link Catalog} to Calcite's validator as its root schema. */
+/**
+ * Presents the session {@link Catalog} to Calcite's validator as its root schema, for one
+ * statement: a catalog table is read through {@link StatementTables#bound} (opened for the
+ * statement on first use), and the statement's time-travel tables are added under their own
+ * names.
+ */
 final class CatalogSchema extends AbstractSchema {
   private final Catalog catalog;
   private final ViewRowTypes viewRowTypes;
+  private final StatementTables statementTables;
 
   /** Looks up the row type of a view (computed when the view was created). */
   interface ViewRowTypes {
     RelDataType rowType(Catalog.View view, RelDataTypeFactory factory);
   }
 
-  CatalogSchema(Catalog catalog, ViewRowTypes viewRowTypes) {
+  CatalogSchema(Catalog catalog, ViewRowTypes viewRowTypes, StatementTables statementTables) {
     this.catalog = catalog;
     this.viewRowTypes = viewRowTypes;
+    this.statementTables = statementTables;
   }
 
   @Override
   protected Map<String, Table> getTableMap() {
     Map<String, Table> map = new LinkedHashMap<>();
     for (Map.Entry<String, QuiverTable> entry : catalog.tables().entrySet()) {
-      map.put(entry.getKey(), new TableAdapter(entry.getValue()));
+      QuiverTable table = entry.getValue();
+      map.put(entry.getKey(), new TableAdapter(() -> statementTables.bound(table)));
     }
     for (Map.Entry<String, Catalog.View> entry : catalog.views().entrySet()) {
       map.put(entry.getKey(), new ViewAdapter(entry.getValue(), viewRowTypes));
+    }
+    for (Map.Entry<String, QuiverTable> entry : statementTables.travelled().entrySet()) {
+      QuiverTable table = entry.getValue();
+      map.put(entry.getKey(), new TableAdapter(() -> table));
     }
     return map;
   }
@@ -50,23 +63,25 @@ final class CatalogSchema extends AbstractSchema {
 
   /** A Quiver table as Calcite sees it: a row type and a row-count statistic. */
   static final class TableAdapter extends AbstractTable {
-    private final QuiverTable table;
+    private final Supplier<QuiverTable> table;
 
-    TableAdapter(QuiverTable table) {
+    /** @param table the table as the statement reads it, opened when first asked for */
+    TableAdapter(Supplier<QuiverTable> table) {
       this.table = table;
     }
 
     QuiverTable table() {
-      return table;
+      return table.get();
     }
 
     @Override
     public RelDataType getRowType(RelDataTypeFactory typeFactory) {
-      return TypeMapping.toRelType(table.schema(), typeFactory);
+      return TypeMapping.toRelType(table().schema(), typeFactory);
     }
 
     @Override
     public Statistic getStatistic() {
+      QuiverTable table = table();
       double rows = table.rowCount();
       if (rows < 0) {
         return Statistics.UNKNOWN;

@@ -57,6 +57,7 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
   private final SqlOperatorTable operatorTable;
   private final RelOptCluster cluster;
   private final ViewRowTypeCache viewRowTypes;
+  private final StatementTables statementTables = new StatementTables();
   private int viewDepth;
 
   public QueryPlanner(Catalog catalog, FunctionSnapshot functions,
@@ -77,7 +78,7 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
     properties.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "false");
     CalciteConnectionConfig config = new CalciteConnectionConfigImpl(properties);
     CalciteSchema root = CalciteSchema.createRootSchema(false, false, "",
-        new CatalogSchema(catalog, this::viewRowType));
+        new CatalogSchema(catalog, this::viewRowType, statementTables));
     this.catalogReader = new CalciteCatalogReader(root, List.of(), TYPE_FACTORY, config);
     this.operatorTable = SqlOperatorTables.chain(
         new RegistryOperatorTable(functions, name -> tableFunctions.computeIfAbsent(name,
@@ -121,10 +122,25 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
     return functions;
   }
 
-  /** Parses the query text. {@code lineOffset} is added to error line numbers. */
-  public static SqlNode parse(String sql, int lineOffset) {
+  /**
+   * A parsed query and its time-travel clauses ({@link TimeTravelSyntax}: Calcite parsed the
+   * rewritten text, whose positions it maps back to the original).
+   */
+  record Parsed(SqlNode node, TimeTravelSyntax syntax) {}
+
+  /**
+   * Parses the query text, with {@code VERSION AS OF} / {@code TIMESTAMP AS OF} rewritten into
+   * Calcite's {@code FOR SYSTEM_TIME AS OF}. {@code lineOffset} is added to error line numbers.
+   */
+  static Parsed parse(String sql, int lineOffset) {
+    TimeTravelSyntax syntax;
     try {
-      return SqlParser.create(sql, parserConfig()).parseQuery();
+      syntax = TimeTravelSyntax.of(sql);
+    } catch (QuiverException e) {
+      throw e.line() > 0 ? e.atPosition(e.line() + lineOffset, e.column()) : e;
+    }
+    try {
+      return new Parsed(SqlParser.create(syntax.text(), parserConfig()).parseQuery(), syntax);
     } catch (SqlParseException e) {
       String message = e.getMessage();
       int cut = message == null ? -1 : message.indexOf("\nWas expecting");
@@ -135,7 +151,8 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
       QuiverException error = new QuiverException(ErrorKind.PARSE,
           "syntax error: " + (message == null ? "" : message.replace('\n', ' ')), e);
       if (e.getPos() != null && e.getPos().getLineNum() > 0) {
-        error.atPosition(e.getPos().getLineNum() + lineOffset, e.getPos().getColumnNum());
+        error.atPosition(e.getPos().getLineNum() + lineOffset,
+            syntax.originalColumn(e.getPos().getLineNum(), e.getPos().getColumnNum()));
       }
       throw error;
     }
@@ -153,14 +170,19 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
     return tokens.isEmpty() ? "?" : String.join(", ", tokens) + (tokens.size() == 8 ? ", ..." : "");
   }
 
-  /** Validates and converts a parsed query into a logical plan (not yet optimised). */
-  public RelRoot toRel(SqlNode query, int lineOffset) {
+  /**
+   * Opens the tables its time-travel clauses read, then validates and converts a parsed query
+   * into a logical plan (not yet optimised).
+   */
+  RelRoot toRel(Parsed parsed, int lineOffset) {
+    SqlNode query = parsed.node();
+    new TimeTravelResolver(catalog, statementTables, parsed.syntax(), lineOffset).resolve(query);
     SqlValidator validator = newValidator();
     SqlNode validated;
     try {
       validated = validator.validate(query);
     } catch (CalciteContextException e) {
-      throw translateValidationError(e, lineOffset);
+      throw translateValidationError(e, lineOffset, parsed.syntax());
     } catch (QuiverException e) {
       throw e;
     } catch (RuntimeException e) {
@@ -182,7 +204,8 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
     }
   }
 
-  static QuiverException translateValidationError(CalciteContextException e, int lineOffset) {
+  static QuiverException translateValidationError(CalciteContextException e, int lineOffset,
+      TimeTravelSyntax syntax) {
     Throwable cause = e.getCause();
     if (cause instanceof QuiverException quiver) {
       return quiver;
@@ -206,7 +229,8 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
         ? ". Check the name (SHOW TABLES, DESCRIBE <table>)" : "";
     QuiverException error = new QuiverException(kind, detail + hint, e);
     if (e.getPosLine() > 0) {
-      error.atPosition(e.getPosLine() + lineOffset, e.getPosColumn());
+      error.atPosition(e.getPosLine() + lineOffset,
+          syntax.originalColumn(e.getPosLine(), e.getPosColumn()));
     }
     return error;
   }
@@ -216,10 +240,17 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
     return tableFunctions.get(name.toLowerCase(java.util.Locale.ROOT));
   }
 
-  /** Closes the tables opened by table function calls of this statement. */
+  /**
+   * Closes the tables this statement opened: those of its table function calls, the
+   * snapshots of registered tables it read and its time-travel tables.
+   */
   public void closeTableFunctions() {
-    for (TableFunctionOperator operator : tableFunctions.values()) {
-      operator.closeTables();
+    try {
+      for (TableFunctionOperator operator : tableFunctions.values()) {
+        operator.closeTables();
+      }
+    } finally {
+      statementTables.close();
     }
   }
 

@@ -29,7 +29,6 @@ import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rel.type.RelDataTypeField;
-import org.apache.calcite.sql.SqlNode;
 
 /**
  * Runs one statement: recognises Quiver's statement forms (EXPLAIN, CREATE [OR REPLACE]
@@ -99,7 +98,7 @@ public final class StatementRunner {
     QueryPlanner planner = new QueryPlanner(session.catalog(), session.functions().snapshot(),
         viewRowTypes, session.options());
     try {
-      SqlNode node = QueryPlanner.parse(sql, firstLine);
+      QueryPlanner.Parsed node = QueryPlanner.parse(sql, firstLine);
       RelRoot root = planner.toRel(node, firstLine);
       RelNode logical = LogicalOptimizer.optimize(root.project());
       BufferAllocator queryAllocator = session.allocator().newChildAllocator(

@@ -105,6 +105,68 @@ final class StatementTokens {
         + ") starting at position " + (position + 1) + ": close it with '");
   }
 
+  /** A token of the statement: its kind and its place in the text ({@code [start, end)}). */
+  record Token(Kind kind, int start, int end) {
+    /** WORD: a bare word; QUOTED: a double-quoted identifier; STRING: a single-quoted literal. */
+    enum Kind { WORD, QUOTED, STRING, SYMBOL }
+
+    /** The token's text in {@code text}. */
+    String text(String text) {
+      return text.substring(start, end);
+    }
+
+    /** True when this is the bare word {@code word} (any case). */
+    boolean isWord(String text, String word) {
+      return kind == Kind.WORD && end - start == word.length()
+          && text.regionMatches(true, start, word, 0, word.length());
+    }
+  }
+
+  /**
+   * The next token after whitespace and comments, or null at the end. Quoted identifiers and
+   * string literals are one token each (a doubled quote inside stays in it; an unterminated one
+   * runs to the end of the text), so words inside them are never seen as keywords.
+   */
+  Token nextToken() {
+    skipSpace();
+    if (position >= text.length()) {
+      return null;
+    }
+    int start = position;
+    char c = text.charAt(position);
+    if (c == '\'' || c == '"') {
+      position = quotedEnd(c, position + 1);
+      return new Token(c == '"' ? Token.Kind.QUOTED : Token.Kind.STRING, start, position);
+    }
+    if (isWordChar(c)) {
+      while (position < text.length() && isWordChar(text.charAt(position))) {
+        position++;
+      }
+      return new Token(Token.Kind.WORD, start, position);
+    }
+    position++;
+    return new Token(Token.Kind.SYMBOL, start, position);
+  }
+
+  private int quotedEnd(char quote, int from) {
+    int at = from;
+    while (at < text.length()) {
+      if (text.charAt(at) == quote) {
+        if (at + 1 < text.length() && text.charAt(at + 1) == quote) {
+          at += 2;
+          continue;
+        }
+        return at + 1;
+      }
+      at++;
+    }
+    return text.length();
+  }
+
+  private static boolean isWordChar(char c) {
+    return Character.isLetterOrDigit(c) || c == '_' || c == '$';
+  }
+
   boolean atEnd() {
     skipSpace();
     return position >= text.length();

@@ -10,7 +10,6 @@ import io.quiver.udf.error.QuiverException;
 import io.quiver.udf.function.FunctionKind;
 import io.quiver.udf.function.TableArguments;
 import io.quiver.udf.function.TableFunction;
-import io.quiver.udf.function.TableSource;
 import io.quiver.udf.function.Types;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -127,23 +126,8 @@ final class TableFunctionOperator extends SqlFunction implements SqlTableFunctio
     TableFunction function = (TableFunction) resolved.function().definition();
     String owner = FunctionFailures.describe("table", resolved.function());
     TableArguments call = new Call(values, options, sessionOptions);
-    TableSource source;
-    try {
-      source = function.open(call);
-    } catch (QuiverException e) {
-      throw e.withContext(name + arguments);
-    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-      throw FunctionFailures.wrap(e, owner, "while opening " + name + arguments);
-    }
-    if (source == null) {
-      throw FunctionFailures.contract(owner, "", "open() returned null");
-    }
-    try {
-      return new TableSourceTable(name, source, owner);
-    } catch (RuntimeException e) {
-      source.close();
-      throw e;
-    }
+    return TableSourceTable.open(name, name + arguments, owner, "open()",
+        () -> function.open(call));
   }
 
   private static ArrowType typeOf(Object value) {

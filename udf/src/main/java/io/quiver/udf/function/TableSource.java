@@ -1,5 +1,7 @@
 package io.quiver.udf.function;
 
+import io.quiver.udf.error.ErrorKind;
+import io.quiver.udf.error.QuiverException;
 import org.apache.arrow.memory.BufferAllocator;
 
 /** A table: a schema known at plan time and batches at run time. */
@@ -24,6 +26,18 @@ public interface TableSource extends AutoCloseable {
   /** Estimated rows, or -1 when unknown (used for join ordering). */
   default long estimatedRowCount() {
     return -1;
+  }
+
+  /**
+   * The same table as it was at another version or time, for SQL time travel ({@code FROM t
+   * VERSION AS OF 3}, {@code TIMESTAMP AS OF ...}). The host closes the returned source when
+   * its query ends; it must stay usable after this source is closed. Tables without history (the default) refuse with
+   * an UNSUPPORTED error; a version or time outside the table's history is a DATA error naming
+   * the available range.
+   */
+  default TableSource asOf(TimeTravel at) {
+    throw new QuiverException(ErrorKind.UNSUPPORTED,
+        "it keeps no versions: time travel works on Delta tables");
   }
 
   @Override
