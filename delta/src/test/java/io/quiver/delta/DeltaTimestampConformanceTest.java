@@ -78,7 +78,7 @@ class DeltaTimestampConformanceTest {
     assertThat(failures).isEmpty();
   }
 
-  private static Path normalizedCopy(Path table, JsonNode versions, Path target)
+  static Path normalizedCopy(Path table, JsonNode versions, Path target)
       throws IOException {
     Path log = target.resolve("_delta_log");
     Files.createDirectories(log);

@@ -1,20 +1,31 @@
 package io.quiver.delta.kernel;
 
+import io.delta.kernel.Scan;
 import io.delta.kernel.Snapshot;
 import io.delta.kernel.SnapshotBuilder;
 import io.delta.kernel.TableManager;
+import io.delta.kernel.data.FilteredColumnarBatch;
 import io.delta.kernel.data.Row;
 import io.delta.kernel.engine.Engine;
 import io.delta.kernel.internal.InternalScanFileUtils;
+import io.delta.kernel.internal.ScanImpl;
+import io.delta.kernel.internal.SnapshotImpl;
+import io.delta.kernel.internal.actions.Protocol;
 import io.delta.kernel.internal.data.ScanStateRow;
+import io.delta.kernel.internal.util.Utils;
 import io.delta.kernel.types.StructType;
+import io.delta.kernel.utils.CloseableIterator;
 import io.delta.kernel.utils.FileStatus;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The one place Quiver uses Delta Kernel's {@code @Experimental} and {@code internal} APIs, so an
  * upgrade that moves them breaks one class: snapshot loading ({@link TableManager},
- * {@link SnapshotBuilder}, experimental in 4.2), and the scan-state and scan-file accessors
- * Kernel's own example reader uses ({@code ScanStateRow}, {@code InternalScanFileUtils}).
+ * {@link SnapshotBuilder}, experimental in 4.2), the scan-state and scan-file accessors
+ * Kernel's own example reader uses ({@code ScanStateRow}, {@code InternalScanFileUtils}), and,
+ * for the metadata table functions, a snapshot's protocol and schema string
+ * ({@code SnapshotImpl}) and scan files with their statistics ({@code ScanImpl}).
  */
 public final class KernelInternals {
   private KernelInternals() {}
@@ -47,5 +58,82 @@ public final class KernelInternals {
   /** The data file a scan-file row names. */
   public static FileStatus dataFile(Row scanFile) {
     return InternalScanFileUtils.getAddFileStatus(scanFile);
+  }
+
+  /** The snapshot's protocol reader version. */
+  public static int minReaderVersion(Snapshot snapshot) {
+    return protocol(snapshot).getMinReaderVersion();
+  }
+
+  /** The snapshot's protocol writer version. */
+  public static int minWriterVersion(Snapshot snapshot) {
+    return protocol(snapshot).getMinWriterVersion();
+  }
+
+  /**
+   * The reader features the protocol names, sorted, or null when its reader version does not
+   * support table features (below 3).
+   */
+  public static List<String> readerFeatures(Snapshot snapshot) {
+    Protocol protocol = protocol(snapshot);
+    return protocol.supportsReaderFeatures()
+        ? protocol.getReaderFeatures().stream().sorted().toList() : null;
+  }
+
+  /**
+   * The writer features the protocol names, sorted, or null when its writer version does not
+   * support table features (below 7).
+   */
+  public static List<String> writerFeatures(Snapshot snapshot) {
+    Protocol protocol = protocol(snapshot);
+    return protocol.supportsWriterFeatures()
+        ? protocol.getWriterFeatures().stream().sorted().toList() : null;
+  }
+
+  /** The {@code schemaString} of the snapshot's {@code metaData} action, as written. */
+  public static String schemaString(Snapshot snapshot) {
+    return impl(snapshot).getMetadata().getSchemaString();
+  }
+
+  /** The scan's files with each {@code add}'s {@code stats} JSON text included. */
+  public static CloseableIterator<FilteredColumnarBatch> scanFilesWithStats(Scan scan,
+      Engine engine) {
+    return ((ScanImpl) scan).getScanFiles(engine, true);
+  }
+
+  /** The partition values of a scan-file row (physical column name to value text). */
+  public static Map<String, String> partitionValues(Row scanFile) {
+    return InternalScanFileUtils.getPartitionValues(scanFile);
+  }
+
+  /** Whether a scan-file row's {@code add} carries a deletion vector. */
+  public static boolean hasDeletionVector(Row scanFile) {
+    return InternalScanFileUtils.getDeletionVectorDescriptorFromRow(scanFile) != null;
+  }
+
+  /**
+   * The {@code stats} JSON text of a scan-file row read with {@link #scanFilesWithStats}, or
+   * null when the file has none.
+   */
+  public static String stats(Row scanFile) {
+    Row add = scanFile.getStruct(InternalScanFileUtils.ADD_FILE_ORDINAL);
+    int ordinal = InternalScanFileUtils.ADD_FILE_STATS_ORDINAL;
+    if (add == null || add.getSchema().length() <= ordinal || add.isNullAt(ordinal)) {
+      return null;
+    }
+    return add.getString(ordinal);
+  }
+
+  private static SnapshotImpl impl(Snapshot snapshot) {
+    return (SnapshotImpl) snapshot;
+  }
+
+  private static Protocol protocol(Snapshot snapshot) {
+    return impl(snapshot).getProtocol();
+  }
+
+  /** A closeable iterator over one item (Kernel's own utility). */
+  public static <T> CloseableIterator<T> singleton(T item) {
+    return Utils.singletonCloseableIterator(item);
   }
 }
