@@ -53,10 +53,7 @@ public abstract class AbstractOperator implements Operator {
     if (closed) {
       throw new QuiverException(ErrorKind.INTERNAL, "operator " + name + " used after close");
     }
-    if (Thread.currentThread().isInterrupted()) {
-      throw new QuiverException(ErrorKind.EXECUTION,
-          "query cancelled: the thread running it was interrupted").withContext(describe());
-    }
+    checkCancelled();
     try {
       closeEmitted();
       return doNext();
@@ -69,6 +66,18 @@ public abstract class AbstractOperator implements Operator {
       throw e;
     } catch (RuntimeException | StackOverflowError e) {
       throw QuiverException.wrap(ErrorKind.INTERNAL, describe(), e);
+    }
+  }
+
+  /**
+   * Throws the EXECUTION error of a cancelled query when the running thread was interrupted;
+   * called before every batch, and by an operator between bounded steps of work that may run
+   * long without producing a batch.
+   */
+  protected final void checkCancelled() {
+    if (Thread.currentThread().isInterrupted()) {
+      throw new QuiverException(ErrorKind.EXECUTION,
+          "query cancelled: the thread running it was interrupted").withContext(describe());
     }
   }
 

@@ -107,6 +107,8 @@ public final class HashJoinOperator extends AbstractOperator {
       buildTable();
     }
     while (ready.isEmpty() && !finished) {
+      // a residual condition may reject chunk after chunk: stay cancellable between them
+      checkCancelled();
       step();
     }
     return emit(ready.poll());
