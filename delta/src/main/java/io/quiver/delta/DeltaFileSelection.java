@@ -16,8 +16,8 @@ import java.util.Set;
 /**
  * The data files the {@code files} option restricts a scan to. An entry is a path relative to
  * the table root (as the log's add actions write it, URI-escaped or not:
- * {@code p=1/part-0.parquet}), an absolute path or a {@code file:} URI. Each must be an active data file of the snapshot
- * read ({@link #checkActive}); the scan then reads only those.
+ * {@code p=1/part-0.parquet}), an absolute path or a {@code file:} URI. Each must be an active
+ * data file of the snapshot read ({@link #checkActive}); the scan then reads only those.
  */
 final class DeltaFileSelection {
   /** Each entry as given, to the local paths it may name. */

@@ -213,7 +213,8 @@ class DeltaScanOptionsTest extends SessionTestBase {
     }
     assertThat(files).containsExactlyElementsOf(StatsTables.FILES);
     assertThat(scan("SELECT count(*), min(id) FROM {t}"
-        + " WHERE source_file = 'p=b/part-2.parquet'", options)).containsExactly(List.of(100L, 200L));
+        + " WHERE source_file = 'p=b/part-2.parquet'", options))
+        .containsExactly(List.of(100L, 200L));
     assertThat(scan("SELECT * FROM {t} WHERE id = 5", options))
         .containsExactly(List.of(5L, "v5", 7.5, "a", "p=a/part-0.parquet"));
   }
