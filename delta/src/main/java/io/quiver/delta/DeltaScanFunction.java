@@ -74,6 +74,7 @@ public final class DeltaScanFunction implements TableFunction {
       options = DeltaScanOptions.parse(arguments.options());
       uri = tableUri(uri, options.tableUri());
       call = call(uri);
+      options.checkStorageOptions();
       return open(call, DeltaTable.at(uri), options);
     } catch (RuntimeException e) {
       QuiverException error = DeltaErrors.translate(e);

@@ -10,9 +10,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeSet;
 
 /**
  * The options of {@code delta_scan(table_uri, options_json)} (the README's table documents each
@@ -29,6 +31,7 @@ import java.util.Objects;
  *     null
  * @param timestampText the timestamp as given, for messages
  * @param tableUri the table URI the options name, or null
+ * @param storageOptions the storage options (checked by {@link #checkStorageOptions()})
  * @param files the data files to read (relative to the table root or absolute), or null for
  *     every active file
  * @param minReaderVersion the lowest reader version the table's protocol must have, or null
@@ -38,7 +41,7 @@ import java.util.Objects;
  * @param scanConfig the scan config ({@link DeltaScanConfig#DEFAULT} when not given)
  */
 public record DeltaScanOptions(Long version, Long timestampMillis, String timestampText,
-    String tableUri, List<String> files, Integer minReaderVersion, Integer minWriterVersion,
+    String tableUri, Map<String, String> storageOptions, List<String> files, Integer minReaderVersion, Integer minWriterVersion,
     List<String> requiredReaderFeatures, List<String> requiredWriterFeatures,
     DeltaScanConfig scanConfig) {
   /** Every key {@code delta_scan} accepts. */
@@ -47,6 +50,7 @@ public record DeltaScanOptions(Long version, Long timestampMillis, String timest
       "required_reader_features", "required_writer_features", "scan_config");
 
   public DeltaScanOptions {
+    storageOptions = Map.copyOf(storageOptions);
     files = files == null ? null : List.copyOf(files);
     requiredReaderFeatures = List.copyOf(requiredReaderFeatures);
     requiredWriterFeatures = List.copyOf(requiredWriterFeatures);
@@ -55,8 +59,8 @@ public record DeltaScanOptions(Long version, Long timestampMillis, String timest
 
   /** Only a version or a timestamp (or neither); every other option at its default. */
   public DeltaScanOptions(Long version, Long timestampMillis, String timestampText) {
-    this(version, timestampMillis, timestampText, null, null, null, null, List.of(), List.of(),
-        DeltaScanConfig.DEFAULT);
+    this(version, timestampMillis, timestampText, null, Map.of(), null, null, null, List.of(),
+        List.of(), DeltaScanConfig.DEFAULT);
   }
 
   /** No options: the latest snapshot. */
@@ -78,6 +82,7 @@ public record DeltaScanOptions(Long version, Long timestampMillis, String timest
     Long timestamp = null;
     String text = null;
     String tableUri = null;
+    Map<String, String> storage = Map.of();
     List<String> files = null;
     Integer minReader = null;
     Integer minWriter = null;
@@ -106,7 +111,7 @@ public record DeltaScanOptions(Long version, Long timestampMillis, String timest
           tableUri = DeltaJson.text(value, key);
           break;
         case "storage_options":
-          checkStorageOptions(value, key);
+          storage = strings(value, key);
           break;
         case "files":
           files = DeltaJson.texts(value, key);
@@ -140,30 +145,33 @@ public record DeltaScanOptions(Long version, Long timestampMillis, String timest
       throw new QuiverException(ErrorKind.DATA, "delta_scan options version and timestamp"
           + " cannot be given together: choose one");
     }
-    return new DeltaScanOptions(version, timestamp, text, tableUri, files, minReader,
+    return new DeltaScanOptions(version, timestamp, text, tableUri, storage, files, minReader,
         minWriter, readerFeatures, writerFeatures, scanConfig);
   }
 
-  /**
-   * {@code storage_options}: an object of strings. Only the local file system is read, so no
-   * key is accepted: each would select or configure another store (credentials, endpoints,
-   * regions), and is UNSUPPORTED; an empty object is fine.
-   */
-  private static void checkStorageOptions(JsonNode value, String key) {
+  private static Map<String, String> strings(JsonNode value, String key) {
     if (!value.isObject()) {
       throw DeltaJson.wrongType(key, "an object of strings", value);
     }
+    Map<String, String> result = new LinkedHashMap<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> entry = it.next();
-      if (!entry.getValue().isTextual()) {
-        throw DeltaJson.wrongType(key + "." + entry.getKey(), "a string", entry.getValue());
-      }
+      result.put(entry.getKey(), DeltaJson.text(entry.getValue(), key + "." + entry.getKey()));
     }
-    if (!value.isEmpty()) {
+    return result;
+  }
+
+  /**
+   * Checks {@code storage_options}: only the local file system is read, so no key is accepted
+   * (each would select or configure another store: credentials, endpoints, regions) and any
+   * is UNSUPPORTED; an empty object is fine.
+   */
+  public void checkStorageOptions() {
+    if (!storageOptions.isEmpty()) {
       throw new QuiverException(ErrorKind.UNSUPPORTED, "storage option '"
-          + value.fieldNames().next() + "' is not supported: delta_scan reads only the local"
-          + " file system for now, which takes no storage options (give {} or leave"
-          + " storage_options out)");
+          + new TreeSet<>(storageOptions.keySet()).first() + "' is not supported: delta_scan"
+          + " reads only the local file system for now, which takes no storage options (give"
+          + " {} or leave storage_options out)");
     }
   }
 
