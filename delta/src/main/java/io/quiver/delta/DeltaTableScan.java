@@ -47,6 +47,13 @@ import org.slf4j.LoggerFactory;
  * deletion vectors into a selection vector. Each resulting batch becomes an Arrow batch of the
  * projected columns ({@link KernelToArrow}: zero-copy for columns that came straight from
  * Parquet when no row is deleted). Only the projected columns are read.
+ *
+ * <p>The request's predicates become Kernel's scan filter ({@link DeltaPredicates}; not with
+ * {@code enable_parquet_pushdown} false), so Kernel lists only the files that may hold matching
+ * rows; the {@code files} option skips the others; the request's limit stops the scan once that
+ * many rows are returned. Columns with one value per data file (partition columns and the
+ * {@code file_column_name} column) are built once per file and shared by its batches when
+ * {@code wrap_partition_values} is true (the default).
  */
 final class DeltaTableScan implements TableScan {
   private static final Logger LOG = LoggerFactory.getLogger(DeltaTableScan.class);
