@@ -3,6 +3,7 @@ package io.quiver.delta;
 import io.delta.kernel.types.StructField;
 import io.delta.kernel.types.StructType;
 import io.quiver.delta.kernel.DeltaArrowTypes;
+import io.quiver.delta.kernel.KernelToArrow;
 import io.quiver.udf.error.ErrorKind;
 import io.quiver.udf.error.QuiverException;
 import java.util.ArrayList;
@@ -73,7 +74,7 @@ final class DeltaScanLayout {
               + given.getName() + "' twice");
         }
         Field stored = table.getFields().get(index);
-        if (!sameType(given, stored)) {
+        if (!KernelToArrow.sameShape(given, stored)) {
           throw new QuiverException(ErrorKind.DATA, "schema_ipc gives column '"
               + given.getName() + "' the type " + typeText(given) + ", but the table stores "
               + typeText(stored) + ", and delta_scan converts no types: give the table's type"
@@ -115,21 +116,6 @@ final class DeltaScanLayout {
 
   private static List<String> names(Schema schema) {
     return schema.getFields().stream().map(Field::getName).toList();
-  }
-
-  /** Same Arrow type tree (child names included), nullability and metadata ignored. */
-  private static boolean sameType(Field a, Field b) {
-    if (!a.getType().equals(b.getType()) || a.getChildren().size() != b.getChildren().size()) {
-      return false;
-    }
-    for (int i = 0; i < a.getChildren().size(); i++) {
-      Field x = a.getChildren().get(i);
-      Field y = b.getChildren().get(i);
-      if (!x.getName().equals(y.getName()) || !sameType(x, y)) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private static String typeText(Field field) {

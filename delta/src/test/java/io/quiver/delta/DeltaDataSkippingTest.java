@@ -5,7 +5,6 @@ import static io.quiver.delta.DeltaTestTables.table;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quiver.delta.DeltaScanHarness.Scanned;
-import io.quiver.engine.QuiverSession;
 import io.quiver.engine.SessionTestBase;
 import io.quiver.udf.function.ColumnPredicate;
 import io.quiver.udf.function.ColumnPredicate.Operator;
@@ -13,10 +12,7 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -30,8 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every test ends with the allocator empty ({@link SessionTestBase}, and each direct scan's
  * own allocator is closed).
  */
-class DeltaDataSkippingTest extends SessionTestBase {
-  private static final int BATCH = 16;
+class DeltaDataSkippingTest extends StatsTableTestBase {
   private static final String NO_PUSHDOWN = "{\"scan_config\": {\"scan_config_version\": 1,"
       + " \"enable_parquet_pushdown\": false}}";
   // columns of StatsTables: id, v, d, p
@@ -39,28 +34,6 @@ class DeltaDataSkippingTest extends SessionTestBase {
   private static final int V = 1;
   private static final int D = 2;
   private static final int P = 3;
-
-  @TempDir
-  static Path temp;
-  private static Path table;
-  private DeltaScanHarness harness;
-
-  @Override
-  protected QuiverSession newSession() {
-    QuiverSession session = QuiverSession.builder().batchSize(BATCH).build();
-    DeltaFunctions.register(session);
-    return session;
-  }
-
-  @BeforeAll
-  static void writeTable() {
-    table = StatsTables.write(temp.resolve("t"));
-  }
-
-  @BeforeEach
-  void harness() {
-    harness = new DeltaScanHarness(session, BATCH);
-  }
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {

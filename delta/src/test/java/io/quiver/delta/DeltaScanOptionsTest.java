@@ -6,7 +6,6 @@ import static io.quiver.delta.StatsTables.quote;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quiver.delta.DeltaScanHarness.Scanned;
-import io.quiver.engine.QuiverSession;
 import io.quiver.engine.SessionTestBase;
 import io.quiver.udf.error.ErrorKind;
 import io.quiver.udf.error.QuiverException;
@@ -25,10 +24,7 @@ import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.FieldType;
 import org.apache.arrow.vector.types.pojo.Schema;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -38,31 +34,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@code schema_ipc}, {@code wrap_partition_values}, {@code schema_force_view_types}. Every test
  * ends with the allocator empty ({@link SessionTestBase}).
  */
-class DeltaScanOptionsTest extends SessionTestBase {
-  private static final int BATCH = 16;
+class DeltaScanOptionsTest extends StatsTableTestBase {
   private static final String DV_TABLE = "delta-golden/dv-partitioned-with-checkpoint";
-
-  @TempDir
-  static Path temp;
-  private static Path table;
-  private DeltaScanHarness harness;
-
-  @Override
-  protected QuiverSession newSession() {
-    QuiverSession session = QuiverSession.builder().batchSize(BATCH).build();
-    DeltaFunctions.register(session);
-    return session;
-  }
-
-  @BeforeAll
-  static void writeTable() {
-    table = StatsTables.write(temp.resolve("t"));
-  }
-
-  @BeforeEach
-  void harness() {
-    harness = new DeltaScanHarness(session, BATCH);
-  }
 
   private List<List<Object>> scan(String select, String options) {
     return rows(select.replace("{t}", "delta_scan(" + literal(table) + ", '" + options
