@@ -154,6 +154,63 @@ class DeltaDataSkippingTest extends StatsTableTestBase {
     }
   }
 
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+    "partition-values | as_int = 1 | 1",
+    "partition-values | as_int <> 1 | 1",
+    "partition-values | as_int IS NULL | 1",
+    "partition-values | as_long > 0 | 1",
+    "partition-values | as_byte < 1 | 1",
+    "partition-values | as_short IN (0, 1) | 2",
+    "partition-values | as_boolean = true | 1",
+    "partition-values | as_float < 1 | 1",
+    "partition-values | as_double = 1.0 | 1",
+    "partition-values | as_string = '1' | 1",
+    "partition-values | as_string_lit_null = 'null' | 2",
+    "partition-values | as_date = DATE '2021-09-08' | 2",
+    "partition-values | as_timestamp <= TIMESTAMP '2021-09-08 11:11:11' | 2",
+    "partition-values | as_big_decimal = 1 | 1",
+    "partition-values | as_big_decimal > 0.5 | 1",
+    "partition-values | as_date IS NOT NULL AND as_int < 1 | 1",
+    "column-mapping | as_int = 1 | 1",
+    "column-mapping | as_long >= 0 AND \"value\" IS NOT NULL | 2",
+    "column-mapping | as_string <> '1' | 1",
+    "stats-all-types | as_int = 0 | 1",
+    "stats-all-types | as_int > 0 | 0",
+    "stats-all-types | as_long < 0 | 0",
+    "stats-all-types | as_byte <> 0 | 0",
+    "stats-all-types | as_short >= 0 | 1",
+    "stats-all-types | as_float < 1 | 1",
+    "stats-all-types | as_double = 0 | 1",
+    "stats-all-types | as_string = '0' | 1",
+    "stats-all-types | as_string > '0' | 0",
+    "stats-all-types | as_date = DATE '2000-01-01' | 1",
+    "stats-all-types | as_date > DATE '2000-01-01' | 0",
+    "stats-all-types | as_timestamp = TIMESTAMP '2000-01-01 08:00:00' | 1",
+    "stats-all-types | as_timestamp < TIMESTAMP '2000-01-01 08:00:00' | 0",
+    "stats-all-types | as_big_decimal IN (0, 5) | 1",
+    "stats-all-types | as_big_decimal IS NULL | 0"})
+  void everyColumnTypeGivesTheSameRowsWithAndWithoutPushdown(String name, String condition,
+      int expected) {
+    // partition-values: partitioned by a column of every type, one partition all NULL;
+    // column-mapping: the same with column mapping by name (Kernel takes logical names);
+    // stats-all-types: statistics for a column of every type
+    Path corpus = table(switch (name) {
+      case "partition-values" -> "delta-golden/data-reader-partition-values";
+      case "column-mapping" ->
+          "delta-kernel-tables/data-reader-partition-values-column-mapping-name";
+      default -> "delta-golden/data-skipping-basic-stats-all-types";
+    });
+    String sql = "SELECT * FROM delta_scan(" + literal(corpus) + "%s) WHERE " + condition;
+    List<String> pushed = sorted(rows(String.format(sql, "")));
+    assertThat(pushed).as(condition).hasSize(expected)
+        .isEqualTo(sorted(rows(String.format(sql, ", '" + NO_PUSHDOWN + "'"))));
+  }
+
+  private static List<String> sorted(List<List<Object>> rows) {
+    return rows.stream().map(Object::toString).sorted().toList();
+  }
+
   private static ColumnPredicate predicate(int column, Operator operator, Object value) {
     return new ColumnPredicate(column, operator, List.of(value));
   }
