@@ -41,9 +41,9 @@ import java.util.TreeSet;
  * @param scanConfig the scan config ({@link DeltaScanConfig#DEFAULT} when not given)
  */
 public record DeltaScanOptions(Long version, Long timestampMillis, String timestampText,
-    String tableUri, Map<String, String> storageOptions, List<String> files, Integer minReaderVersion, Integer minWriterVersion,
-    List<String> requiredReaderFeatures, List<String> requiredWriterFeatures,
-    DeltaScanConfig scanConfig) {
+    String tableUri, Map<String, String> storageOptions, List<String> files,
+    Integer minReaderVersion, Integer minWriterVersion, List<String> requiredReaderFeatures,
+    List<String> requiredWriterFeatures, DeltaScanConfig scanConfig) {
   /** Every key {@code delta_scan} accepts. */
   public static final List<String> KEYS = List.of("table_uri", "version", "timestamp",
       "storage_options", "files", "min_reader_version", "min_writer_version",
