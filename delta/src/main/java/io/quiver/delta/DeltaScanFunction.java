@@ -1,6 +1,11 @@
 package io.quiver.delta;
 
 import io.delta.kernel.Snapshot;
+import io.delta.kernel.data.FilteredColumnarBatch;
+import io.delta.kernel.data.Row;
+import io.delta.kernel.utils.CloseableIterator;
+import io.quiver.delta.kernel.KernelInternals;
+import io.quiver.delta.kernel.LocalPaths;
 import io.quiver.delta.kernel.QuiverKernelEngine;
 import io.quiver.udf.error.ErrorKind;
 import io.quiver.udf.error.QuiverException;
@@ -11,7 +16,12 @@ import io.quiver.udf.function.TableArguments;
 import io.quiver.udf.function.TableFunction;
 import io.quiver.udf.function.TableSource;
 import io.quiver.udf.function.Types;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.arrow.memory.BufferAllocator;
 
@@ -50,19 +60,22 @@ public final class DeltaScanFunction implements TableFunction {
 
   @Override
   public String description() {
-    return "a Delta Lake table: delta_scan(table_uri [, options_json]); options: {\"version\": N}"
-        + " or {\"timestamp\": \"2024-01-01T00:00:00Z\"}";
+    return "a Delta Lake table: delta_scan(table_uri [, options_json]); options: "
+        + DeltaScanOptions.KEYS;
   }
 
   @Override
   public TableSource open(TableArguments arguments) {
-    Object uri = arguments.values().get(0);
-    String call = NAME + "(" + (uri instanceof String text ? "'" + text + "'" : "NULL") + ")";
+    Object argument = arguments.values().get(0);
+    String uri = argument instanceof String text ? text : null;
+    String call = call(uri);
     DeltaScanOptions options = DeltaScanOptions.latest();
     try {
       options = DeltaScanOptions.parse(arguments.options());
-      DeltaTable table = DeltaTable.at(uri instanceof String text ? text : null);
-      return new DeltaTableSource(call, load(table, options));
+      uri = tableUri(uri, options.tableUri());
+      call = call(uri);
+      options.checkStorageOptions();
+      return open(call, DeltaTable.at(uri), options);
     } catch (RuntimeException e) {
       QuiverException error = DeltaErrors.translate(e);
       if (error != e) {
@@ -72,15 +85,84 @@ public final class DeltaScanFunction implements TableFunction {
     }
   }
 
-  /** Loads the selected snapshot with a short-lived engine and allocator. */
-  private Snapshot load(DeltaTable table, DeltaScanOptions options) {
+  private static String call(String uri) {
+    return NAME + "(" + (uri == null ? "NULL" : "'" + uri + "'") + ")";
+  }
+
+  /**
+   * The table URI: the argument, or the {@code table_uri} option when the argument is NULL;
+   * both given must name the same table (the same text, or the same local folder).
+   */
+  static String tableUri(String argument, String option) {
+    if (option == null) {
+      return argument;
+    }
+    if (argument == null || argument.equals(option)
+        || sameLocalFolder(argument, option)) {
+      return argument == null ? option : argument;
+    }
+    throw new QuiverException(ErrorKind.DATA, "delta_scan option table_uri '" + option
+        + "' names another table than the argument '" + argument + "': leave the option out,"
+        + " give the same URI, or pass NULL as the argument");
+  }
+
+  private static boolean sameLocalFolder(String a, String b) {
+    try {
+      return LocalPaths.toPath(a).toAbsolutePath().normalize()
+          .equals(LocalPaths.toPath(b).toAbsolutePath().normalize());
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Loads the selected snapshot with a short-lived engine and allocator, checks the protocol
+   * requirements and the {@code files} against the snapshot's active files, and lays out the
+   * table the scan config describes.
+   */
+  private TableSource open(String call, DeltaTable table, DeltaScanOptions options) {
     BufferAllocator allocator = parentAllocator.get().newChildAllocator("delta_scan snapshot",
         0, Long.MAX_VALUE);
     try (QuiverKernelEngine engine = new QuiverKernelEngine(allocator, batchSize)) {
-      return table.snapshot(engine, options);
+      Snapshot snapshot = table.snapshot(engine, options);
+      try {
+        DeltaProtocolRequirements.check(options, KernelInternals.protocol(snapshot),
+            snapshot.getVersion());
+        DeltaFileSelection files = null;
+        if (options.files() != null) {
+          files = DeltaFileSelection.of(options.files(), table.root());
+          files.checkActive(activeFiles(engine, snapshot), snapshot.getVersion());
+        }
+        return new DeltaTableSource(call, snapshot,
+            DeltaScanLayout.of(snapshot.getSchema(), options.scanConfig(), files));
+      } catch (RuntimeException e) {
+        QuiverException error = DeltaErrors.translate(e);
+        return rethrow(options.version() == null
+            ? error.withContext("version " + snapshot.getVersion()) : error);
+      }
     } finally {
       allocator.close();
     }
+  }
+
+  /** The active data files of {@code snapshot}, as absolute normalised local paths. */
+  private static Set<Path> activeFiles(QuiverKernelEngine engine, Snapshot snapshot) {
+    Set<Path> active = new HashSet<>();
+    try (CloseableIterator<FilteredColumnarBatch> batches =
+        snapshot.getScanBuilder().build().getScanFiles(engine)) {
+      while (batches.hasNext()) {
+        FilteredColumnarBatch batch = batches.next();
+        try (CloseableIterator<Row> rows = batch.getRows()) {
+          while (rows.hasNext()) {
+            String path = KernelInternals.dataFile(rows.next()).getPath();
+            active.add(LocalPaths.toPath(path).toAbsolutePath().normalize());
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return active;
   }
 
   private static TableSource rethrow(QuiverException error) {

@@ -2,9 +2,9 @@ package io.quiver.delta;
 
 import io.delta.kernel.Snapshot;
 import io.delta.kernel.types.StructType;
-import io.quiver.delta.kernel.DeltaArrowTypes;
 import io.quiver.udf.error.ErrorKind;
 import io.quiver.udf.error.QuiverException;
+import io.quiver.udf.function.ScanRequest;
 import io.quiver.udf.function.TableScan;
 import io.quiver.udf.function.TableSource;
 import io.quiver.udf.function.TimeTravel;
@@ -13,7 +13,8 @@ import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
  * One snapshot of a Delta table as a Quiver table: the snapshot's logical schema (after column
- * mapping, partition columns included, in schema order) and scans of it ({@link DeltaTableScan}).
+ * mapping, partition columns included, in schema order), or the columns a scan config selects
+ * ({@link DeltaScanLayout}), and scans of it ({@link DeltaTableScan}).
  * Holds no Arrow memory.
  */
 public final class DeltaTableSource implements TableSource {
@@ -21,13 +22,20 @@ public final class DeltaTableSource implements TableSource {
   private final Snapshot snapshot;
   private final StructType deltaSchema;
   private final Schema schema;
+  private final DeltaScanLayout layout;
   private RegisteredDeltaTable registered;
 
   DeltaTableSource(String call, Snapshot snapshot) {
+    this(call, snapshot, null);
+  }
+
+  /** A source with the columns, files and scan config of {@code layout} (null: defaults). */
+  DeltaTableSource(String call, Snapshot snapshot, DeltaScanLayout layout) {
     this.call = call;
     this.snapshot = snapshot;
     this.deltaSchema = snapshot.getSchema();
-    this.schema = DeltaArrowTypes.schema(deltaSchema);
+    this.layout = layout == null ? DeltaScanLayout.of(deltaSchema) : layout;
+    this.schema = this.layout.schema();
   }
 
   @Override
@@ -68,7 +76,16 @@ public final class DeltaTableSource implements TableSource {
 
   @Override
   public TableScan scan(int[] projection, BufferAllocator allocator, int batchSize) {
-    return new DeltaTableScan(call, snapshot, deltaSchema, schema, projection, allocator,
-        batchSize);
+    return scan(ScanRequest.of(projection, batchSize), allocator);
+  }
+
+  /**
+   * A scan of the request's columns; its predicates become Kernel's scan filter (partition
+   * pruning and data skipping by file statistics, unless {@code enable_parquet_pushdown} is
+   * false), and it stops once it has returned the request's limit of rows.
+   */
+  @Override
+  public TableScan scan(ScanRequest request, BufferAllocator allocator) {
+    return new DeltaTableScan(call, snapshot, deltaSchema, layout, request, allocator);
   }
 }

@@ -143,7 +143,86 @@ class DeltaBadInputTest extends SessionTestBase {
   @Test
   void unknownOptionListsTheKnownOnes() {
     QuiverException error = failure(table(TABLE), "{\"verison\": 1}");
-    assertThat(error.detail()).contains("verison").contains("[version, timestamp]");
+    assertThat(error.detail()).contains("verison").contains("[table_uri, version, timestamp,"
+        + " storage_options, files, min_reader_version, min_writer_version,"
+        + " required_reader_features, required_writer_features, scan_config]");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+    "{\"table_uri\": 5}",
+    "{\"storage_options\": []}",
+    "{\"storage_options\": {\"region\": 1}}",
+    "{\"files\": \"part-0.parquet\"}",
+    "{\"files\": [1]}",
+    "{\"files\": [\"\"]}",
+    "{\"min_reader_version\": -1}",
+    "{\"min_reader_version\": \"3\"}",
+    "{\"min_writer_version\": 2.5}",
+    "{\"required_reader_features\": \"deletionVectors\"}",
+    "{\"required_writer_features\": [true]}",
+    "{\"scan_config\": 1}",
+    "{\"scan_config\": [1]}",
+    "{\"scan_config\": \"not json\"}",
+    "{\"scan_config\": \"{\\\"scan_config_version\\\": 1\"}",
+    "{\"scan_config\": {}}",
+    "{\"scan_config\": {\"scan_config_version\": 2}}",
+    "{\"scan_config\": {\"scan_config_version\": 1, \"extra\": 1}}",
+    "{\"scan_config\": {\"scan_config_version\": 1, \"enable_parquet_pushdown\": \"no\"}}",
+    "{\"scan_config\": {\"scan_config_version\": 1, \"file_column_name\": []}}",
+    "{\"scan_config\": {\"scan_config_version\": 1, \"schema_ipc\": \"zz\"}}",
+    "{\"version\": 1, \"timestamp\": \"2024-01-01\","
+        + " \"scan_config\": {\"scan_config_version\": 1}}",
+    "{\"version\": 1, \"version\": 0}",
+    "{\"files\": [\"part-0.parquet\"]"})
+  void malformedProviderOptionsAreDataErrors(String options) {
+    Path table = table(TABLE);
+    QuiverException error = failure(table, options);
+    assertThat(error.kind()).as(options).isEqualTo(ErrorKind.DATA);
+    assertContext(error, table, "latest version");
+  }
+
+  @Test
+  void scanConfigVersionErrorsNameTheSupportedVersions() {
+    Path table = table(TABLE);
+    assertThat(failure(table, "{\"scan_config\": {\"file_column_name\": \"f\"}}").detail())
+        .contains("scan_config_version is required; supported: [1]");
+    assertThat(failure(table, "{\"scan_config\": {\"scan_config_version\": 7}}").detail())
+        .contains("unsupported scan_config_version 7; supported: [1]");
+    assertThat(failure(table, "{\"scan_config\": {\"scan_config_version\": 1, \"x\": 1}}")
+        .detail()).contains("unknown scan_config key 'x'").contains("scan_config_version")
+        .contains("schema_ipc");
+  }
+
+  @Test
+  void storageOptionsOfAnotherStoreAreUnsupported() {
+    Path table = table(TABLE);
+    QuiverException error = failure(table,
+        "{\"version\": 0, \"storage_options\": {\"AWS_ENDPOINT_URL\": \"http://x\"}}");
+    assertThat(error.kind()).isEqualTo(ErrorKind.UNSUPPORTED);
+    assertContext(error, table, "version 0");
+  }
+
+  @Test
+  void unknownFileNamesTheFileAndTheVersion() {
+    Path table = table(TABLE);
+    QuiverException error = failure(table, "{\"version\": 0, \"files\": [\"nope.parquet\"]}");
+    assertThat(error.kind()).isEqualTo(ErrorKind.DATA);
+    assertThat(error.detail()).contains("nope.parquet").contains("version 0");
+    assertContext(error, table, "version 0");
+  }
+
+  @Test
+  void unmetProtocolRequirementsNameTheProtocolAndVersion() {
+    Path table = table(TABLE);
+    QuiverException error = failure(table, "{\"version\": 1, \"min_reader_version\": 3,"
+        + " \"required_writer_features\": [\"columnMapping\"]}");
+    assertThat(error.kind()).isEqualTo(ErrorKind.DATA);
+    assertThat(error.detail()).contains("min_reader_version 3").contains("columnMapping")
+        .contains("reader version 1");
+    assertContext(error, table, "version 1");
+    QuiverException latest = failure(table, "{\"min_writer_version\": 7}");
+    assertContext(latest, table, "version 1");
   }
 
   @Test

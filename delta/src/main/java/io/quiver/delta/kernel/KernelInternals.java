@@ -11,21 +11,24 @@ import io.delta.kernel.internal.InternalScanFileUtils;
 import io.delta.kernel.internal.ScanImpl;
 import io.delta.kernel.internal.SnapshotImpl;
 import io.delta.kernel.internal.actions.Protocol;
+import io.delta.kernel.internal.tablefeatures.TableFeature;
 import io.delta.kernel.internal.data.ScanStateRow;
 import io.delta.kernel.internal.util.Utils;
 import io.delta.kernel.types.StructType;
 import io.delta.kernel.utils.CloseableIterator;
 import io.delta.kernel.utils.FileStatus;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The one place Quiver uses Delta Kernel's {@code @Experimental} and {@code internal} APIs, so an
  * upgrade that moves them breaks one class: snapshot loading ({@link TableManager},
  * {@link SnapshotBuilder}, experimental in 4.2), the scan-state and scan-file accessors
- * Kernel's own example reader uses ({@code ScanStateRow}, {@code InternalScanFileUtils}), and,
- * for the metadata table functions, a snapshot's protocol and schema string
- * ({@code SnapshotImpl}) and scan files with their statistics ({@code ScanImpl}).
+ * Kernel's own example reader uses ({@code ScanStateRow}, {@code InternalScanFileUtils}), a
+ * snapshot's protocol and schema string ({@code SnapshotImpl}), and scan files with their
+ * statistics ({@code ScanImpl}) for the metadata table functions.
  */
 public final class KernelInternals {
   private KernelInternals() {}
@@ -62,12 +65,12 @@ public final class KernelInternals {
 
   /** The snapshot's protocol reader version. */
   public static int minReaderVersion(Snapshot snapshot) {
-    return protocol(snapshot).getMinReaderVersion();
+    return kernelProtocol(snapshot).getMinReaderVersion();
   }
 
   /** The snapshot's protocol writer version. */
   public static int minWriterVersion(Snapshot snapshot) {
-    return protocol(snapshot).getMinWriterVersion();
+    return kernelProtocol(snapshot).getMinWriterVersion();
   }
 
   /**
@@ -75,7 +78,7 @@ public final class KernelInternals {
    * support table features (below 3).
    */
   public static List<String> readerFeatures(Snapshot snapshot) {
-    Protocol protocol = protocol(snapshot);
+    Protocol protocol = kernelProtocol(snapshot);
     return protocol.supportsReaderFeatures()
         ? protocol.getReaderFeatures().stream().sorted().toList() : null;
   }
@@ -85,7 +88,7 @@ public final class KernelInternals {
    * support table features (below 7).
    */
   public static List<String> writerFeatures(Snapshot snapshot) {
-    Protocol protocol = protocol(snapshot);
+    Protocol protocol = kernelProtocol(snapshot);
     return protocol.supportsWriterFeatures()
         ? protocol.getWriterFeatures().stream().sorted().toList() : null;
   }
@@ -128,12 +131,32 @@ public final class KernelInternals {
     return (SnapshotImpl) snapshot;
   }
 
-  private static Protocol protocol(Snapshot snapshot) {
+  private static Protocol kernelProtocol(Snapshot snapshot) {
     return impl(snapshot).getProtocol();
   }
 
   /** A closeable iterator over one item (Kernel's own utility). */
   public static <T> CloseableIterator<T> singleton(T item) {
     return Utils.singletonCloseableIterator(item);
+  }
+
+  /** The data file's path as the log's add action writes it (relative to the table, usually). */
+  public static String logFilePath(Row scanFile) {
+    return InternalScanFileUtils.getFilePath(scanFile);
+  }
+
+  /** The protocol of {@code snapshot}, with the features its legacy versions imply. */
+  public static DeltaProtocol protocol(Snapshot snapshot) {
+    Protocol protocol = kernelProtocol(snapshot);
+    Set<String> reader = new HashSet<>(protocol.getReaderFeatures());
+    Set<String> writer = new HashSet<>(protocol.getWriterFeatures());
+    for (TableFeature feature : protocol.getImplicitlySupportedFeatures()) {
+      writer.add(feature.featureName());
+      if (feature.isReaderWriterFeature()) {
+        reader.add(feature.featureName());
+      }
+    }
+    return new DeltaProtocol(protocol.getMinReaderVersion(), protocol.getMinWriterVersion(),
+        reader, writer);
   }
 }

@@ -84,7 +84,7 @@ public final class KernelToArrow {
   }
 
   /** Same Arrow type tree (names of nested children included, nullability ignored). */
-  private static boolean sameShape(Field from, Field to) {
+  public static boolean sameShape(Field from, Field to) {
     if (!from.getType().equals(to.getType())
         || from.getChildren().size() != to.getChildren().size()) {
       return false;
