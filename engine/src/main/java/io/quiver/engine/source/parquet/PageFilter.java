@@ -4,7 +4,6 @@ import io.quiver.udf.error.QuiverException;
 import io.quiver.udf.function.ColumnPredicate;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.parquet.format.ColumnChunk;
@@ -27,13 +26,15 @@ final class PageFilter {
    *
    * @param columns the file's column for each predicate's column index (null when the file
    *     lacks it)
+   * @param indexes receives the page index read for each chunk index (null for a chunk
+   *     without one), for the reader to reuse
    */
   static RowRanges select(FileChannel channel, ParquetFooter footer, RowGroup group,
-      List<ColumnPredicate> predicates, ParquetColumn[] columns) throws IOException {
+      List<ColumnPredicate> predicates, ParquetColumn[] columns, Map<Integer, PageIndex> indexes)
+      throws IOException {
     long rows = group.getNum_rows();
     RowRanges selected = RowRanges.all(rows);
     boolean typeOrders = footer.metadata().isSetColumn_orders();
-    Map<Integer, PageIndex> indexes = new HashMap<>();
     for (ColumnPredicate predicate : predicates) {
       int index = predicate.column();
       if (index < 0 || index >= columns.length || columns[index] == null

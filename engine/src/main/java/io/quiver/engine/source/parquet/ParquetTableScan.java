@@ -2,6 +2,7 @@ package io.quiver.engine.source.parquet;
 
 import io.quiver.udf.error.ErrorKind;
 import io.quiver.udf.error.QuiverException;
+import io.quiver.udf.function.ColumnPredicate;
 import io.quiver.udf.function.ScanRequest;
 import io.quiver.udf.function.TableScan;
 import java.io.IOException;
@@ -51,7 +52,7 @@ final class ParquetTableScan implements TableScan {
   private final List<RowGroupUnit> units = new ArrayList<>();
   private final ColumnReader[] readers;
   private final boolean pruning;
-  private final List<io.quiver.udf.function.ColumnPredicate> predicates;
+  private final List<ColumnPredicate> predicates;
   /** The file's column for each column of the table's schema (null when the file lacks it). */
   private final ParquetColumn[] bySchemaIndex;
   private long pagesSkipped;
@@ -229,9 +230,9 @@ final class ParquetTableScan implements TableScan {
         readers[c] = null;
       }
       RowRanges selected = null;
-      Map<Integer, PageIndex> pages = Map.of();
+      Map<Integer, PageIndex> pages = new HashMap<>();
       if (pruning && !predicates.isEmpty()) {
-        selected = PageFilter.select(channel, footer, group, predicates, bySchemaIndex);
+        selected = PageFilter.select(channel, footer, group, predicates, bySchemaIndex, pages);
         if (selected.isEmpty()) {
           LOG.debug("{}: row group {} skipped by the page index", file, unit.rowGroup());
           rowsSkipped += unit.rows();
@@ -241,8 +242,7 @@ final class ParquetTableScan implements TableScan {
         if (selected.rowCount() == unit.rows()) {
           selected = null;
         } else {
-          pages = offsetIndexes(chunks, unit);
-          if (pages == null) {
+          if (!readOffsetIndexes(chunks, unit, pages)) {
             LOG.debug("{}: row group {} read whole: a projected column cannot skip pages",
                 file, unit.rowGroup());
             selected = null;
@@ -269,12 +269,12 @@ final class ParquetTableScan implements TableScan {
   }
 
   /**
-   * The offset index of every projected leaf chunk, by chunk index, or null when one of them
-   * cannot be read selectively (a repeated column, or no offset index).
+   * Puts the offset index of every projected leaf chunk into {@code pages} (by chunk index;
+   * those already there are kept); false when one of them cannot be read selectively (a
+   * repeated column, or no offset index).
    */
-  private Map<Integer, PageIndex> offsetIndexes(List<ColumnChunk> chunks, RowGroupUnit unit)
-      throws IOException {
-    Map<Integer, PageIndex> pages = new HashMap<>();
+  private boolean readOffsetIndexes(List<ColumnChunk> chunks, RowGroupUnit unit,
+      Map<Integer, PageIndex> pages) throws IOException {
     List<ParquetColumn> leaves = new ArrayList<>();
     for (ParquetColumn column : projected) {
       if (column != null) {
@@ -284,21 +284,21 @@ final class ParquetTableScan implements TableScan {
     for (ParquetColumn leaf : leaves) {
       if (leaf.shape() != null || leaf.nested() || chunks == null
           || leaf.chunkIndex() >= chunks.size()) {
-        return null;
+        return false;
       }
-      PageIndex index;
-      try {
-        index = PageIndex.read(channel, footer.fileSize(), chunks.get(leaf.chunkIndex()),
-            unit.rows(), false);
-      } catch (QuiverException e) {
-        throw e.withContext("column " + leaf.name());
+      if (!pages.containsKey(leaf.chunkIndex())) {
+        try {
+          pages.put(leaf.chunkIndex(), PageIndex.read(channel, footer.fileSize(),
+              chunks.get(leaf.chunkIndex()), unit.rows(), false));
+        } catch (QuiverException e) {
+          throw e.withContext("column " + leaf.name());
+        }
       }
-      if (index == null) {
-        return null;
+      if (pages.get(leaf.chunkIndex()) == null) {
+        return false;
       }
-      pages.put(leaf.chunkIndex(), index);
     }
-    return pages;
+    return true;
   }
 
   private static void collectLeaves(ParquetColumn column, List<ParquetColumn> leaves) {
@@ -398,7 +398,7 @@ final class ParquetTableScan implements TableScan {
       RowRanges selected, PageIndex pages) throws IOException {
     ColumnMetaData metadata = chunks.get(column.chunkIndex()).getMeta_data();
     long start = PageIndex.chunkStart(metadata);
-    int prefix = (int) (pages.offset(0) - start);
+    long prefix = pages.offset(0) - start;
     boolean[] read = new boolean[pages.pageCount()];
     int included = 0;
     long bytes = prefix;
@@ -415,8 +415,8 @@ final class ParquetTableScan implements TableScan {
     byte[] chunk = new byte[(int) bytes];
     long[] firstRows = new long[included];
     long[] endRows = new long[included];
-    ParquetFooter.readFully(channel, start, chunk, 0, prefix);
-    int at = prefix;
+    ParquetFooter.readFully(channel, start, chunk, 0, (int) prefix);
+    int at = (int) prefix;
     int next = 0;
     int page = 0;
     while (page < read.length) {

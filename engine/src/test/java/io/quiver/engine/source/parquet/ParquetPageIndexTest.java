@@ -63,6 +63,7 @@ class ParquetPageIndexTest {
   Path directory;
   private RootAllocator allocator;
   private final ParquetFormat format = new ParquetFormat();
+  private final Map<String, Scan> fullReads = new HashMap<>();
 
   @BeforeEach
   void open() {
@@ -185,7 +186,9 @@ class ParquetPageIndexTest {
    */
   private Scan checkSame(Path file, List<ColumnPredicate> predicates, int batchSize) {
     int columns = format.schema(file, null).getFields().size();
-    Scan full = scan(file, allColumns(columns), predicates, false, batchSize, -1);
+    // Without pruning the predicates are not used: one full read serves every shape.
+    Scan full = fullReads.computeIfAbsent(file + "/" + batchSize,
+        key -> scan(file, allColumns(columns), List.of(), false, batchSize, -1));
     Scan skipping = scan(file, allColumns(columns), predicates, true, batchSize, -1);
     assertThat(full.pagesSkipped()).isZero();
     assertThat(filter(skipping.rows(), predicates)).as("%s", predicates)
@@ -325,6 +328,52 @@ class ParquetPageIndexTest {
         100, -1);
     assertThat(notNull.rowsSkipped()).isPositive();
     assertThat(notNull.rows()).hasSize(1000 - (int) notNull.rowsSkipped());
+  }
+
+  @Test
+  void aRowGroupIsReadWholeWhenAProjectedColumnHasNoOffsetIndex() throws Exception {
+    Path source = corpusFile("alltypes_tiny_pages_plain.parquet");
+    Path file = withFooter(source, "no_offset_index.parquet", metadata -> {
+      ColumnChunk chunk = metadata.getRow_groups().get(0).getColumns().get(STRING);
+      chunk.unsetOffset_index_offset();
+      chunk.unsetOffset_index_length();
+    }, new byte[0]);
+    List<ColumnPredicate> predicates = List.of(predicate(ID, Operator.EQUAL, 3650L));
+    Scan whole = checkSame(file, predicates, 1000);
+    assertThat(whole.rows()).hasSize(7300);
+    assertThat(whole.pagesSkipped()).isZero();
+    assertThat(whole.rowsSkipped()).isZero();
+    // Without that column in the projection the row group is read in part again.
+    Scan part = scan(file, new int[] {ID, BIGINT}, predicates, true, 1000, -1);
+    assertThat(part.rowsSkipped()).isPositive();
+    assertThat(part.pagesSkipped()).isPositive();
+  }
+
+  @Test
+  void unknownFieldsOfTheOffsetIndexAreIgnored() throws Exception {
+    Path source = corpusFile("alltypes_tiny_pages_plain.parquet");
+    long appendAt = footerStart(source);
+    byte[] all = Files.readAllBytes(source);
+    int length = ByteBuffer.wrap(all, all.length - 8, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
+    FileMetaData original = Util.readFileMetaData(new ByteArrayInputStream(all,
+        all.length - 8 - length, length));
+    ColumnChunk idChunk = original.getRow_groups().get(0).getColumns().get(ID);
+    OffsetIndex real = Util.readOffsetIndex(new ByteArrayInputStream(all,
+        (int) idChunk.getOffset_index_offset(), idChunk.getOffset_index_length()));
+    byte[] known = offsetIndex(real.getPage_locations());
+    assertThat(known[known.length - 1]).isZero(); // the struct's stop byte
+    // Field 15 (14 after field 1), type i32 (compact type 5), value 1 (zigzag 2), then stop.
+    byte[] extended = java.util.Arrays.copyOf(known, known.length + 2);
+    extended[known.length - 1] = (byte) 0xE5;
+    extended[known.length] = 2;
+    extended[known.length + 1] = 0;
+    Path file = withFooter(source, "unknown_field.parquet", metadata -> {
+      ColumnChunk chunk = metadata.getRow_groups().get(0).getColumns().get(ID);
+      chunk.setOffset_index_offset(appendAt);
+      chunk.setOffset_index_length(extended.length);
+    }, extended);
+    Scan scan = checkSame(file, List.of(predicate(ID, Operator.EQUAL, 3650L)), 1000);
+    assertThat(scan.pagesSkipped()).isPositive();
   }
 
   // ---- a page index that does not fit the file: a DATA error naming file, row group, column
