@@ -36,14 +36,8 @@ final class PageFilter {
     RowRanges selected = RowRanges.all(rows);
     boolean typeOrders = footer.metadata().isSetColumn_orders();
     for (ColumnPredicate predicate : predicates) {
-      int index = predicate.column();
-      if (index < 0 || index >= columns.length || columns[index] == null
-          || columns[index].nested() || columns[index].conversion() == Conversion.STRUCT) {
-        continue;
-      }
-      ParquetColumn column = columns[index];
-      if (group.getColumns() == null || column.chunkIndex() >= group.getColumns().size()
-          || !typeOrders && !StatisticsPruner.legacy(column)) {
+      ParquetColumn column = StatisticsPruner.flatColumn(predicate, columns, group);
+      if (column == null || !typeOrders && !StatisticsPruner.legacy(column)) {
         continue;
       }
       ColumnChunk chunk = group.getColumns().get(column.chunkIndex());

@@ -4,6 +4,7 @@ import io.quiver.udf.error.ErrorKind;
 import io.quiver.udf.error.QuiverException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.util.List;
@@ -65,16 +66,8 @@ final class PageIndex {
     if (withBounds && (!chunk.isSetColumn_index_offset() || !chunk.isSetColumn_index_length())) {
       return null;
     }
-    byte[] offsetBytes = readStructure(channel, fileSize, chunk.getOffset_index_offset(),
-        chunk.getOffset_index_length(), "offset index");
-    OffsetIndex offsetIndex;
-    try {
-      offsetIndex = Util.readOffsetIndex(new ByteArrayInputStream(offsetBytes));
-    } catch (IOException | RuntimeException e) {
-      throw new QuiverException(ErrorKind.DATA, "corrupt offset index at byte "
-          + chunk.getOffset_index_offset() + ": " + e.getMessage() + ". The file is corrupt or"
-          + " truncated; read it with parquet_pruning=false to ignore its page index", e);
-    }
+    OffsetIndex offsetIndex = readStructure(channel, fileSize, chunk.getOffset_index_offset(),
+        chunk.getOffset_index_length(), "offset index", Util::readOffsetIndex);
     List<PageLocation> locations = offsetIndex.getPage_locations();
     int pages = locations == null ? 0 : locations.size();
     if (pages == 0) {
@@ -119,16 +112,8 @@ final class PageIndex {
 
   private static ColumnIndex readBounds(FileChannel channel, long fileSize, ColumnChunk chunk,
       int pages) throws IOException {
-    byte[] bytes = readStructure(channel, fileSize, chunk.getColumn_index_offset(),
-        chunk.getColumn_index_length(), "column index");
-    ColumnIndex index;
-    try {
-      index = Util.readColumnIndex(new ByteArrayInputStream(bytes));
-    } catch (IOException | RuntimeException e) {
-      throw new QuiverException(ErrorKind.DATA, "corrupt column index at byte "
-          + chunk.getColumn_index_offset() + ": " + e.getMessage() + ". The file is corrupt or"
-          + " truncated; read it with parquet_pruning=false to ignore its page index", e);
-    }
+    ColumnIndex index = readStructure(channel, fileSize, chunk.getColumn_index_offset(),
+        chunk.getColumn_index_length(), "column index", Util::readColumnIndex);
     if (index.getNull_pagesSize() != pages || index.getMin_valuesSize() != pages
         || index.getMax_valuesSize() != pages
         || index.isSetNull_counts() && index.getNull_countsSize() != pages) {
@@ -140,8 +125,14 @@ final class PageIndex {
     return index;
   }
 
-  private static byte[] readStructure(FileChannel channel, long fileSize, long offset,
-      int length, String what) throws IOException {
+  /** Parses one Thrift structure from its bytes. */
+  private interface StructureParser<T> {
+    T parse(InputStream in) throws IOException;
+  }
+
+  /** Reads and parses the Thrift structure at {@code [offset, offset + length)}. */
+  private static <T> T readStructure(FileChannel channel, long fileSize, long offset,
+      int length, String what, StructureParser<T> parser) throws IOException {
     if (length <= 0 || length > MAX_INDEX_BYTES) {
       throw corrupt("the %s at byte %d states a length of %d bytes", what, offset, length);
     }
@@ -149,7 +140,14 @@ final class PageIndex {
       throw corrupt("the %s needs bytes %d..%d but the file has %d", what, offset,
           offset + length, fileSize);
     }
-    return ParquetFooter.readFully(channel, offset, length);
+    byte[] bytes = ParquetFooter.readFully(channel, offset, length);
+    try {
+      return parser.parse(new ByteArrayInputStream(bytes));
+    } catch (IOException | RuntimeException e) {
+      throw new QuiverException(ErrorKind.DATA, "corrupt " + what + " at byte " + offset + ": "
+          + e.getMessage() + ". The file is corrupt or truncated; read it with"
+          + " parquet_pruning=false to ignore its page index", e);
+    }
   }
 
   private static QuiverException corrupt(String format, Object... args) {

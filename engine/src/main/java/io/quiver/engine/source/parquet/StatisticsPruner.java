@@ -30,13 +30,8 @@ final class StatisticsPruner {
   static boolean mayMatch(RowGroup group, List<ColumnPredicate> predicates,
       ParquetColumn[] columns) {
     for (ColumnPredicate predicate : predicates) {
-      int index = predicate.column();
-      if (index < 0 || index >= columns.length || columns[index] == null
-          || columns[index].nested() || columns[index].conversion() == Conversion.STRUCT) {
-        continue;
-      }
-      ParquetColumn column = columns[index];
-      if (group.getColumns() == null || column.chunkIndex() >= group.getColumns().size()) {
+      ParquetColumn column = flatColumn(predicate, columns, group);
+      if (column == null) {
         continue;
       }
       ColumnChunk chunk = group.getColumns().get(column.chunkIndex());
@@ -49,6 +44,24 @@ final class StatisticsPruner {
       }
     }
     return true;
+  }
+
+  /**
+   * The flat column {@code predicate} is on, when {@code group} has its chunk; null when the
+   * predicate cannot prune (a column the file lacks, a nested or struct column).
+   */
+  static ParquetColumn flatColumn(ColumnPredicate predicate, ParquetColumn[] columns,
+      RowGroup group) {
+    int index = predicate.column();
+    if (index < 0 || index >= columns.length || columns[index] == null
+        || columns[index].nested() || columns[index].conversion() == Conversion.STRUCT) {
+      return null;
+    }
+    ParquetColumn column = columns[index];
+    if (group.getColumns() == null || column.chunkIndex() >= group.getColumns().size()) {
+      return null;
+    }
+    return column;
   }
 
   private static boolean mayMatch(ColumnPredicate predicate, ParquetColumn column,

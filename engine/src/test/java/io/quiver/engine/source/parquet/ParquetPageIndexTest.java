@@ -353,13 +353,7 @@ class ParquetPageIndexTest {
   void unknownFieldsOfTheOffsetIndexAreIgnored() throws Exception {
     Path source = corpusFile("alltypes_tiny_pages_plain.parquet");
     long appendAt = footerStart(source);
-    byte[] all = Files.readAllBytes(source);
-    int length = ByteBuffer.wrap(all, all.length - 8, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
-    FileMetaData original = Util.readFileMetaData(new ByteArrayInputStream(all,
-        all.length - 8 - length, length));
-    ColumnChunk idChunk = original.getRow_groups().get(0).getColumns().get(ID);
-    OffsetIndex real = Util.readOffsetIndex(new ByteArrayInputStream(all,
-        (int) idChunk.getOffset_index_offset(), idChunk.getOffset_index_length()));
+    OffsetIndex real = idOffsetIndex(source);
     byte[] known = offsetIndex(real.getPage_locations());
     assertThat(known[known.length - 1]).isZero(); // the struct's stop byte
     // Field 15 (14 after field 1), type i32 (compact type 5), value 1 (zigzag 2), then stop.
@@ -382,11 +376,8 @@ class ParquetPageIndexTest {
   private Path withFooter(Path source, String name, Consumer<FileMetaData> edit,
       byte[] appended) throws Exception {
     byte[] bytes = Files.readAllBytes(source);
-    int length = ByteBuffer.wrap(bytes, bytes.length - 8, 4).order(ByteOrder.LITTLE_ENDIAN)
-        .getInt();
-    int footerStart = bytes.length - 8 - length;
-    FileMetaData metadata = Util.readFileMetaData(new ByteArrayInputStream(bytes, footerStart,
-        length));
+    int footerStart = (int) footerStart(source);
+    FileMetaData metadata = footer(source);
     edit.accept(metadata);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.write(bytes, 0, footerStart);
@@ -407,6 +398,21 @@ class ParquetPageIndexTest {
     int length = ByteBuffer.wrap(bytes, bytes.length - 8, 4).order(ByteOrder.LITTLE_ENDIAN)
         .getInt();
     return bytes.length - 8 - length;
+  }
+
+  private static FileMetaData footer(Path file) throws Exception {
+    byte[] bytes = Files.readAllBytes(file);
+    long start = footerStart(file);
+    return Util.readFileMetaData(new ByteArrayInputStream(bytes, (int) start,
+        (int) (bytes.length - 8 - start)));
+  }
+
+  /** The offset index of the id column of the file's first row group. */
+  private static OffsetIndex idOffsetIndex(Path file) throws Exception {
+    ColumnChunk chunk = footer(file).getRow_groups().get(0).getColumns().get(ID);
+    byte[] bytes = Files.readAllBytes(file);
+    return Util.readOffsetIndex(new ByteArrayInputStream(bytes,
+        (int) chunk.getOffset_index_offset(), chunk.getOffset_index_length()));
   }
 
   private QuiverException failure(Path file, int column, String expected) {
@@ -503,13 +509,9 @@ class ParquetPageIndexTest {
   void aPageThatDisagreesWithItsOffsetIndexIsADataError() throws Exception {
     Path source = corpusFile("alltypes_tiny_pages_plain.parquet");
     long appendAt = footerStart(source);
+    OffsetIndex real = idOffsetIndex(source);
+    ColumnChunk idChunk = footer(source).getRow_groups().get(0).getColumns().get(ID);
     byte[] all = Files.readAllBytes(source);
-    int length = ByteBuffer.wrap(all, all.length - 8, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
-    FileMetaData original = Util.readFileMetaData(new ByteArrayInputStream(all,
-        all.length - 8 - length, length));
-    ColumnChunk idChunk = original.getRow_groups().get(0).getColumns().get(ID);
-    OffsetIndex real = Util.readOffsetIndex(new ByteArrayInputStream(all,
-        (int) idChunk.getOffset_index_offset(), idChunk.getOffset_index_length()));
     ColumnIndex bounds = Util.readColumnIndex(new ByteArrayInputStream(all,
         (int) idChunk.getColumn_index_offset(), idChunk.getColumn_index_length()));
     // The chunk's real pages, but the second page said to start one row later: the first
