@@ -3,6 +3,8 @@ package io.quiver.engine.source.parquet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.quiver.engine.QueryResult;
+import io.quiver.engine.QuiverSession;
 import io.quiver.udf.error.ErrorKind;
 import io.quiver.udf.error.QuiverException;
 import io.quiver.udf.function.ColumnPredicate;
@@ -16,6 +18,10 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -368,6 +374,49 @@ class ParquetPageIndexTest {
     }, extended);
     Scan scan = checkSame(file, List.of(predicate(ID, Operator.EQUAL, 3650L)), 1000);
     assertThat(scan.pagesSkipped()).isPositive();
+  }
+
+  @Test
+  void sqlOverAFileWithAPageIndexMatchesDuckDb() throws Exception {
+    Path file = corpusFile("alltypes_tiny_pages.parquet").toAbsolutePath().normalize();
+    String path = file.toString().replace("'", "''");
+    List<String> queries = List.of(
+        "SELECT id, bigint_col, string_col, date_string_col FROM read_parquet('%s')"
+            + " WHERE id BETWEEN 3640 AND 3660 ORDER BY id",
+        "SELECT COUNT(*), SUM(id), MIN(double_col) FROM read_parquet('%s')"
+            + " WHERE tinyint_col = 3 AND id < 2000",
+        "SELECT id, float_col FROM read_parquet('%s') WHERE id IN (0, 21, 7299) ORDER BY id",
+        "SELECT COUNT(*) FROM read_parquet('%s') WHERE date_string_col = '03/17/10'"
+            + " AND bigint_col >= 50");
+    try (QuiverSession session = QuiverSession.builder().batchSize(500).build();
+        Connection duck = DriverManager.getConnection("jdbc:duckdb:")) {
+      for (String query : queries) {
+        String sql = String.format(query, path);
+        List<List<Object>> expected = new ArrayList<>();
+        try (Statement statement = duck.createStatement();
+            ResultSet rows = statement.executeQuery(sql)) {
+          while (rows.next()) {
+            List<Object> row = new ArrayList<>();
+            for (int c = 1; c <= rows.getMetaData().getColumnCount(); c++) {
+              row.add(rows.getString(c));
+            }
+            expected.add(row);
+          }
+        }
+        List<List<Object>> actual = new ArrayList<>();
+        try (QueryResult result = session.sql(sql)) {
+          for (List<Object> row : result.toRows()) {
+            List<Object> text = new ArrayList<>();
+            for (Object value : row) {
+              text.add(value == null ? null : String.valueOf(value));
+            }
+            actual.add(text);
+          }
+        }
+        assertThat(actual).as(sql).isEqualTo(expected);
+      }
+      assertThat(session.allocator().getAllocatedMemory()).isZero();
+    }
   }
 
   // ---- a page index that does not fit the file: a DATA error naming file, row group, column
