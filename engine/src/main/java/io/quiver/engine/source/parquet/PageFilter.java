@@ -7,6 +7,7 @@ import java.nio.channels.FileChannel;
 import java.util.List;
 import java.util.Map;
 import org.apache.parquet.format.ColumnChunk;
+import org.apache.parquet.format.ColumnOrder;
 import org.apache.parquet.format.RowGroup;
 
 /**
@@ -34,10 +35,9 @@ final class PageFilter {
       throws IOException {
     long rows = group.getNum_rows();
     RowRanges selected = RowRanges.all(rows);
-    boolean typeOrders = footer.metadata().isSetColumn_orders();
     for (ColumnPredicate predicate : predicates) {
       ParquetColumn column = StatisticsPruner.flatColumn(predicate, columns, group);
-      if (column == null || !typeOrders && !StatisticsPruner.legacy(column)) {
+      if (column == null || !typeOrder(footer, column) && !StatisticsPruner.legacy(column)) {
         continue;
       }
       ColumnChunk chunk = group.getColumns().get(column.chunkIndex());
@@ -61,6 +61,16 @@ final class PageFilter {
       }
     }
     return selected;
+  }
+
+  /**
+   * Whether the footer says the column's bounds follow its logical type's order (the only
+   * column order Parquet defines); without it bounds are in signed order.
+   */
+  private static boolean typeOrder(ParquetFooter footer, ParquetColumn column) {
+    List<ColumnOrder> orders = footer.metadata().getColumn_orders();
+    return orders != null && column.chunkIndex() < orders.size()
+        && orders.get(column.chunkIndex()).isSetTYPE_ORDER();
   }
 
   /** The rows of the pages that may hold a value satisfying {@code predicate}. */
