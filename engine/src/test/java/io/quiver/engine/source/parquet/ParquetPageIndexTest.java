@@ -419,6 +419,162 @@ class ParquetPageIndexTest {
     }
   }
 
+  // ---- hand-built files (no corpus needed): INT32 columns whose pages hold different row
+  // counts, v1 and v2 pages, nulls, and a page index written by the test
+
+  /** A page of {@code rows} rows from {@code first} of a column: value(row), null when absent. */
+  private static ParquetTestFiles.Page page(long first, int rows, boolean optional, boolean v2,
+      java.util.function.LongFunction<Integer> value) {
+    int[] repetition = new int[rows];
+    int[] definition = new int[rows];
+    List<Integer> present = new ArrayList<>();
+    for (int r = 0; r < rows; r++) {
+      Integer v = value.apply(first + r);
+      definition[r] = v == null ? 0 : 1;
+      if (v != null) {
+        present.add(v);
+      }
+    }
+    if (!optional) {
+      java.util.Arrays.fill(definition, 0);
+    }
+    return new ParquetTestFiles.Page(repetition, definition,
+        present.stream().mapToInt(Integer::intValue).toArray(), v2);
+  }
+
+  private static ParquetTestFiles.Chunk chunk(String name, int rows, int pageRows,
+      boolean optional, java.util.function.LongFunction<Integer> value) {
+    List<ParquetTestFiles.Page> pages = new ArrayList<>();
+    for (int first = 0; first < rows; first += pageRows) {
+      pages.add(page(first, Math.min(pageRows, rows - first), optional, pages.size() % 2 == 1,
+          value));
+    }
+    return new ParquetTestFiles.Chunk(name, 0, optional ? 1 : 0, pages);
+  }
+
+  /**
+   * A copy of {@code source} (one row group, INT32 leaves of PLAIN pages) with a page index
+   * for every chunk: page locations found by walking the page headers, bounds from
+   * {@code values} (column -> row -> value or null).
+   */
+  private Path withPageIndex(Path source, String name,
+      List<java.util.function.LongFunction<Integer>> values) throws Exception {
+    byte[] bytes = Files.readAllBytes(source);
+    long appendAt = footerStart(source);
+    FileMetaData metadata = footer(source);
+    long rows = metadata.getRow_groups().get(0).getNum_rows();
+    ByteArrayOutputStream appended = new ByteArrayOutputStream();
+    List<long[]> positions = new ArrayList<>();
+    List<ColumnChunk> chunks = metadata.getRow_groups().get(0).getColumns();
+    for (int c = 0; c < chunks.size(); c++) {
+      org.apache.parquet.format.ColumnMetaData chunk = chunks.get(c).getMeta_data();
+      List<PageLocation> locations = new ArrayList<>();
+      List<Boolean> nullPages = new ArrayList<>();
+      List<ByteBuffer> minimums = new ArrayList<>();
+      List<ByteBuffer> maximums = new ArrayList<>();
+      List<Long> nullCounts = new ArrayList<>();
+      long at = chunk.getData_page_offset();
+      long end = at + chunk.getTotal_compressed_size();
+      long firstRow = 0;
+      while (at < end) {
+        ByteArrayInputStream in = new ByteArrayInputStream(bytes, (int) at, (int) (end - at));
+        int before = in.available();
+        org.apache.parquet.format.PageHeader header = Util.readPageHeader(in);
+        int size = before - in.available() + header.getCompressed_page_size();
+        int count = header.isSetData_page_header() ? header.getData_page_header().getNum_values()
+            : header.getData_page_header_v2().getNum_values();
+        locations.add(new PageLocation(at, size, firstRow));
+        long nulls = 0;
+        int min = Integer.MAX_VALUE;
+        int max = Integer.MIN_VALUE;
+        for (long row = firstRow; row < firstRow + count; row++) {
+          Integer value = values.get(c).apply(row);
+          if (value == null) {
+            nulls++;
+          } else {
+            min = Math.min(min, value);
+            max = Math.max(max, value);
+          }
+        }
+        nullPages.add(nulls == count);
+        minimums.add(ByteBuffer.wrap(nulls == count ? new byte[0] : ByteBuffer.allocate(4)
+            .order(ByteOrder.LITTLE_ENDIAN).putInt(min).array()));
+        maximums.add(ByteBuffer.wrap(nulls == count ? new byte[0] : ByteBuffer.allocate(4)
+            .order(ByteOrder.LITTLE_ENDIAN).putInt(max).array()));
+        nullCounts.add(nulls);
+        firstRow += count;
+        at += size;
+      }
+      assertThat(firstRow).isEqualTo(rows);
+      long offsetAt = appendAt + appended.size();
+      Util.writeOffsetIndex(new OffsetIndex(locations), appended);
+      long columnAt = appendAt + appended.size();
+      ColumnIndex bounds = new ColumnIndex(nullPages, minimums, maximums,
+          org.apache.parquet.format.BoundaryOrder.UNORDERED);
+      bounds.setNull_counts(nullCounts);
+      Util.writeColumnIndex(bounds, appended);
+      positions.add(new long[] {offsetAt, columnAt - offsetAt, columnAt,
+          appendAt + appended.size() - columnAt});
+    }
+    return withFooter(source, name, edited -> {
+      List<ColumnChunk> columns = edited.getRow_groups().get(0).getColumns();
+      List<org.apache.parquet.format.ColumnOrder> orders = new ArrayList<>();
+      for (int c = 0; c < columns.size(); c++) {
+        long[] position = positions.get(c);
+        columns.get(c).setOffset_index_offset(position[0]);
+        columns.get(c).setOffset_index_length((int) position[1]);
+        columns.get(c).setColumn_index_offset(position[2]);
+        columns.get(c).setColumn_index_length((int) position[3]);
+        orders.add(org.apache.parquet.format.ColumnOrder.TYPE_ORDER(
+            new org.apache.parquet.format.TypeDefinedOrder()));
+      }
+      edited.setColumn_orders(orders);
+    }, appended.toByteArray());
+  }
+
+  @Test
+  void handBuiltPagesOfDifferentSizesStayAligned() throws Exception {
+    int rows = 100;
+    java.util.function.LongFunction<Integer> a = row -> (int) row;
+    java.util.function.LongFunction<Integer> b = row -> row % 5 == 0 || row >= 84 && row < 91
+        ? null : (int) row * 2;
+    java.util.function.LongFunction<Integer> c = row -> (int) -row;
+    Path plain = ParquetTestFiles.write(directory.resolve("hand.parquet"), List.of(
+        ParquetTestFiles.root(3),
+        ParquetTestFiles.int32("a", org.apache.parquet.format.FieldRepetitionType.REQUIRED),
+        ParquetTestFiles.int32("b", org.apache.parquet.format.FieldRepetitionType.OPTIONAL),
+        ParquetTestFiles.int32("c", org.apache.parquet.format.FieldRepetitionType.REQUIRED)),
+        rows, List.of(chunk("a", rows, 10, false, a), chunk("b", rows, 7, true, b),
+            chunk("c", rows, 33, false, c)));
+    Path file = withPageIndex(plain, "hand_indexed.parquet", List.of(a, b, c));
+    List<List<ColumnPredicate>> shapes = List.of(
+        List.of(predicate(0, Operator.EQUAL, 55L)),
+        List.of(predicate(0, Operator.GREATER_THAN_OR_EQUAL, 19L),
+            predicate(0, Operator.LESS_THAN_OR_EQUAL, 30L)),
+        List.of(predicate(0, Operator.IN, 0L, 9L, 10L, 99L)),
+        List.of(predicate(0, Operator.GREATER_THAN, 1000L)),
+        List.of(predicate(1, Operator.GREATER_THAN, 150L)),
+        List.of(predicate(1, Operator.IS_NULL)),
+        List.of(predicate(1, Operator.IS_NOT_NULL), predicate(2, Operator.LESS_THAN, -60L)),
+        List.of(predicate(1, Operator.EQUAL, 172L)), // row 86 is in the page of nulls: none
+        List.of(predicate(2, Operator.GREATER_THAN_OR_EQUAL, -40L),
+            predicate(1, Operator.LESS_THAN, 20L)));
+    for (List<ColumnPredicate> predicates : shapes) {
+      for (int batchSize : new int[] {1, 3, 64}) {
+        checkSame(file, predicates, batchSize);
+      }
+    }
+    Scan one = checkSame(file, List.of(predicate(0, Operator.EQUAL, 55L)), 64);
+    // Rows 50..59 (a's page); b's pages 49..55 and 56..62 and c's page 33..65 are read whole.
+    assertThat(one.rows()).extracting(row -> row.get(0)).containsExactly(
+        java.util.stream.IntStream.range(50, 60).mapToObj(BigDecimal::valueOf).toArray());
+    assertThat(one.rowsSkipped()).isEqualTo(90);
+    assertThat(one.pagesSkipped()).isEqualTo(9 + 13 + 3);
+    Scan nulls = checkSame(file, List.of(predicate(1, Operator.EQUAL, 172L)), 64);
+    assertThat(nulls.rows()).isEmpty();
+    assertThat(nulls.rowsSkipped()).isEqualTo(100);
+  }
+
   // ---- a page index that does not fit the file: a DATA error naming file, row group, column
 
   /** A copy of {@code source} whose footer {@code edit} changed (the pages stay in place). */
