@@ -70,6 +70,15 @@ class ParquetPageIndexCorruptionTest {
     }, index);
   }
 
+  /** A copy whose column {@code column} has {@code index} as its column index. */
+  private Path withColumnIndex(String name, int column, byte[] index) throws Exception {
+    return edited(name, metadata -> {
+      ColumnChunk chunk = metadata.getRow_groups().get(0).getColumns().get(column);
+      chunk.setColumn_index_offset(appendAt);
+      chunk.setColumn_index_length(index.length);
+    }, index);
+  }
+
   private Scan scan(Path file, List<ColumnPredicate> predicates, boolean pruning) {
     return PageIndexTestFiles.scan(allocator, file, allColumns(3), predicates, pruning, 64, -1);
   }
@@ -187,22 +196,14 @@ class ParquetPageIndexCorruptionTest {
     ColumnIndex shortIndex = new ColumnIndex(List.of(false), List.of(ByteBuffer.allocate(4)),
         List.of(ByteBuffer.allocate(4)), BoundaryOrder.UNORDERED);
     byte[] bytes = PageIndexTestFiles.serialized(shortIndex);
-    Path counts = edited("counts.parquet", metadata -> {
-      ColumnChunk chunk = metadata.getRow_groups().get(0).getColumns().get(0);
-      chunk.setColumn_index_offset(appendAt);
-      chunk.setColumn_index_length(bytes.length);
-    }, bytes);
+    Path counts = withColumnIndex("counts.parquet", 0, bytes);
     failure(counts, aEquals(55), "describes 1 pages", "a");
     ColumnIndex real = PageIndexTestFiles.columnIndex(source, 1);
     List<Long> nulls = new ArrayList<>(real.getNull_counts());
     nulls.set(3, 8L); // page 3 of b holds 7 rows
     real.setNull_counts(nulls);
     byte[] tooMany = PageIndexTestFiles.serialized(real);
-    Path nullCounts = edited("null_counts.parquet", metadata -> {
-      ColumnChunk chunk = metadata.getRow_groups().get(0).getColumns().get(1);
-      chunk.setColumn_index_offset(appendAt);
-      chunk.setColumn_index_length(tooMany.length);
-    }, tooMany);
+    Path nullCounts = withColumnIndex("null_counts.parquet", 1, tooMany);
     failure(nullCounts, new ColumnPredicate(1, Operator.IS_NOT_NULL, List.of()),
         "page 3 holds 8 nulls in 7 rows", "b");
   }
@@ -231,11 +232,7 @@ class ParquetPageIndexCorruptionTest {
     real.setMin_values(wide);
     real.setMax_values(wide);
     byte[] bytes = PageIndexTestFiles.serialized(real);
-    Path file = edited("wide.parquet", metadata -> {
-      ColumnChunk chunk = metadata.getRow_groups().get(0).getColumns().get(0);
-      chunk.setColumn_index_offset(appendAt);
-      chunk.setColumn_index_length(bytes.length);
-    }, bytes);
+    Path file = withColumnIndex("wide.parquet", 0, bytes);
     Scan scan = scan(file, List.of(aEquals(55)), true);
     assertThat(scan.rows()).hasSize(PageIndexTestFiles.HAND_ROWS);
     assertThat(scan.rowsSkipped()).isZero();
