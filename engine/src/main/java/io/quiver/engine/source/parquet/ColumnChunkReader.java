@@ -19,6 +19,12 @@ import org.apache.parquet.format.Util;
  * {@link #read}; a leaf of a nested column is driven level run by level run by
  * {@link NestedLeafReader}. Every loop consumes bytes or values, so malformed input ends in a
  * DATA error, never a hang.
+ *
+ * <p>A flat column may be read selectively ({@link #select}): the chunk then holds only the
+ * data pages that overlap the selected rows (besides what precedes its first data page, such
+ * as the dictionary), each page's rows are known from the offset index, and {@link #read}
+ * returns the selected rows only, skipping the unselected rows of a partly selected page by
+ * decoding and discarding them.
  */
 final class ColumnChunkReader implements ColumnReader {
   /** Pages larger than this (uncompressed) are treated as corrupt headers. */
@@ -27,7 +33,7 @@ final class ColumnChunkReader implements ColumnReader {
   private final ParquetColumn column;
   private final byte[] chunk;
   private final int end;
-  private final long totalValues;
+  private long totalValues;
   private final PageDecompressor decompressor;
   private final ArrowColumnWriter writer;
   private final PhysicalValues values;
@@ -44,6 +50,15 @@ final class ColumnChunkReader implements ColumnReader {
   private int[] levels = new int[1024];
   /** Definition levels of the rows of the last read, when the column has levels. */
   private int[] readLevels = new int[1024];
+  /** The rows to return when reading selectively, else null. */
+  private RowRanges selection;
+  /** For a selective read: the rows of the chunk's data pages, in order ([first, end)). */
+  private long[] pageFirstRows;
+  private long[] pageEndRows;
+  /** For a selective read: data pages started, the current page's next row, the range. */
+  private int dataPages;
+  private long nextRow;
+  private int range;
 
   ColumnChunkReader(ParquetColumn column, ColumnMetaData metadata, byte[] chunk) {
     this(column, metadata, chunk, 0);
@@ -77,6 +92,25 @@ final class ColumnChunkReader implements ColumnReader {
     }
   }
 
+  /**
+   * Reads only the rows of {@code rows}: the chunk holds just the data pages whose rows are
+   * {@code [firstRows[i], endRows[i])}, which together cover every selected row. Call before
+   * the first read; flat columns only.
+   */
+  void select(RowRanges rows, long[] firstRows, long[] endRows) {
+    if (maxRepetitionLevel > 0 || valuesSeen > 0) {
+      throw new IllegalStateException("a selective read needs a flat column read from its start");
+    }
+    long values = 0;
+    for (int i = 0; i < firstRows.length; i++) {
+      values += endRows[i] - firstRows[i];
+    }
+    this.selection = rows;
+    this.pageFirstRows = firstRows.clone();
+    this.pageEndRows = endRows.clone();
+    this.totalValues = values;
+  }
+
   @Override
   public int[] levels() {
     return column.maxDefinitionLevel() > 0 ? readLevels : null;
@@ -94,33 +128,115 @@ final class ColumnChunkReader implements ColumnReader {
         continue;
       }
       int n = Math.min(rows - done, pageRemaining);
-      int present = n;
-      int[] rowLevels = null;
-      if (column.maxDefinitionLevel() > 0
-          && definitionLevels.skipRepeated(n, column.maxDefinitionLevel())) {
-        // No nulls in these rows: no level array to fill and scan.
-        java.util.Arrays.fill(readLevels, done, done + n, column.maxDefinitionLevel());
-      } else if (column.maxDefinitionLevel() > 0) {
-        if (levels.length < n) {
-          levels = new int[Math.max(n, levels.length * 2)];
+      if (selection != null) {
+        n = selectedRun(n);
+        if (n == 0) {
+          continue; // the rest of the page was not selected
         }
-        definitionLevels.read(levels, 0, n);
-        present = 0;
-        int max = column.maxDefinitionLevel();
-        for (int i = 0; i < n; i++) {
-          present += levels[i] == max ? 1 : 0;
-        }
-        rowLevels = levels;
-        System.arraycopy(levels, 0, readLevels, done, n);
       }
-      values.clear();
-      if (present > 0) {
-        valuesDecoder.read(present, values);
-      }
-      writer.write(vector, start + done, n, rowLevels, column.maxDefinitionLevel(), values);
+      decode(n, vector, start, done);
       done += n;
-      pageRemaining -= n;
     }
+  }
+
+  /** Decodes the next {@code n} rows of the current page into {@code vector}. */
+  private void decode(int n, FieldVector vector, int start, int done) {
+    int present = n;
+    int[] rowLevels = null;
+    if (column.maxDefinitionLevel() > 0
+        && definitionLevels.skipRepeated(n, column.maxDefinitionLevel())) {
+      // No nulls in these rows: no level array to fill and scan.
+      java.util.Arrays.fill(readLevels, done, done + n, column.maxDefinitionLevel());
+    } else if (column.maxDefinitionLevel() > 0) {
+      present = readDefinitionLevels(n);
+      rowLevels = levels;
+      System.arraycopy(levels, 0, readLevels, done, n);
+    }
+    values.clear();
+    if (present > 0) {
+      valuesDecoder.read(present, values);
+    }
+    writer.write(vector, start + done, n, rowLevels, column.maxDefinitionLevel(), values);
+    pageRemaining -= n;
+    nextRow += n;
+  }
+
+  /** Reads {@code n} definition levels into {@link #levels}; returns how many are values. */
+  private int readDefinitionLevels(int n) {
+    if (levels.length < n) {
+      levels = new int[Math.max(n, levels.length * 2)];
+    }
+    definitionLevels.read(levels, 0, n);
+    int present = 0;
+    int max = column.maxDefinitionLevel();
+    for (int i = 0; i < n; i++) {
+      present += levels[i] == max ? 1 : 0;
+    }
+    return present;
+  }
+
+  /**
+   * For a selective read: skips the current page's rows before the next selected row and
+   * returns how many of the next rows (at most {@code wanted}) are selected, or 0 when no
+   * selected row is left in the page (which is then dropped).
+   */
+  private int selectedRun(int wanted) {
+    while (range < selection.size() && selection.end(range) <= nextRow) {
+      range++;
+    }
+    if (range == selection.size()) {
+      throw new IllegalStateException("more rows were asked of column " + column.path()
+          + " than were selected (row " + nextRow + ")");
+    }
+    long from = selection.start(range);
+    if (from > nextRow) {
+      long skip = from - nextRow;
+      if (skip >= pageRemaining) {
+        nextRow += pageRemaining;
+        pageRemaining = 0;
+        return 0;
+      }
+      skipRows((int) skip);
+    }
+    return (int) Math.min(Math.min(wanted, pageRemaining), selection.end(range) - nextRow);
+  }
+
+  /** Decodes and discards the next {@code n} rows of the current page. */
+  private void skipRows(int n) {
+    int present = n;
+    if (column.maxDefinitionLevel() > 0
+        && !definitionLevels.skipRepeated(n, column.maxDefinitionLevel())) {
+      present = readDefinitionLevels(n);
+    }
+    values.clear();
+    if (present > 0) {
+      valuesDecoder.read(present, values);
+    }
+    values.clear();
+    pageRemaining -= n;
+    nextRow += n;
+  }
+
+  /**
+   * For a selective read: checks a data page of {@code count} values against the offset index
+   * and starts its rows.
+   */
+  private void startSelectedPage(int count) {
+    if (dataPages >= pageFirstRows.length) {
+      throw ParquetData.corrupt("column chunk holds more data pages than its offset index"
+          + " lists (%d)", pageFirstRows.length);
+    }
+    long first = pageFirstRows[dataPages];
+    long end = pageEndRows[dataPages];
+    if (count != end - first) {
+      throw new io.quiver.udf.error.QuiverException(io.quiver.udf.error.ErrorKind.DATA,
+          String.format("data page %d of the read pages holds %d values, but the offset index"
+              + " gives it rows %d..%d. The page index is corrupt; rewrite the file, or read it"
+              + " with parquet_pruning=false to ignore its page index", dataPages, count, first,
+              end));
+    }
+    nextRow = first;
+    dataPages++;
   }
 
   private void nextPage() {
@@ -212,6 +328,9 @@ final class ColumnChunkReader implements ColumnReader {
     if (count == 0) {
       return false;
     }
+    if (selection != null) {
+      startSelectedPage(count);
+    }
     byte[] page = decompressor.decompress(chunk, offset, compressed, uncompressed);
     int at = 0;
     if (maxRepetitionLevel > 0) {
@@ -268,6 +387,9 @@ final class ColumnChunkReader implements ColumnReader {
     }
     if (count == 0) {
       return false;
+    }
+    if (selection != null) {
+      startSelectedPage(count);
     }
     if (maxRepetitionLevel > 0) {
       repetitionLevels = new RleBitPackedHybridDecoder(chunk, offset, offset + repetitionBytes,

@@ -82,7 +82,14 @@ record ParquetFooter(long fileSize, FileMetaData metadata, List<ParquetColumn> c
 
   static byte[] readFully(FileChannel channel, long offset, int length) throws IOException {
     byte[] bytes = new byte[length];
-    ByteBuffer buffer = ByteBuffer.wrap(bytes);
+    readFully(channel, offset, bytes, 0, length);
+    return bytes;
+  }
+
+  /** Reads {@code length} bytes from {@code offset} into {@code bytes} at {@code into}. */
+  static void readFully(FileChannel channel, long offset, byte[] bytes, int into, int length)
+      throws IOException {
+    ByteBuffer buffer = ByteBuffer.wrap(bytes, into, length);
     long at = offset;
     while (buffer.hasRemaining()) {
       int n = channel.read(buffer, at);
@@ -92,6 +99,5 @@ record ParquetFooter(long fileSize, FileMetaData metadata, List<ParquetColumn> c
       }
       at += n;
     }
-    return bytes;
   }
 }

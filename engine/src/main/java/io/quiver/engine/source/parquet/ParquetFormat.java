@@ -20,7 +20,8 @@ import org.apache.arrow.vector.types.pojo.Schema;
 /**
  * Parquet as a {@link FileFormat}: a pure-Java reader (no Hadoop, no native code) with its own
  * footer and page reader on parquet-format-structures and its own vectorised decoders.
- * Options: {@code parquet_pruning} (skip row groups by statistics, default true),
+ * Options: {@code parquet_pruning} (skip row groups by statistics and pages by the page
+ * index, default true),
  * {@code batch_size} (rows per batch, 0 = the session's) and {@code skip_metadata} (default
  * true, the only supported value: the footer's embedded metadata is not read).
  */
@@ -31,7 +32,8 @@ public final class ParquetFormat implements FileFormat {
 
   private static final List<OptionKey> OPTIONS = List.of(
       new OptionKey(PRUNING, OptionType.BOOLEAN, Boolean.TRUE,
-          "skip row groups whose min/max/null-count statistics rule out the query's filters"),
+          "skip row groups whose min/max/null-count statistics, and pages whose page index,"
+              + " rule out the query's filters"),
       new OptionKey(BATCH_SIZE, OptionType.INTEGER, 0L,
           "rows per batch; 0 uses the session's batch size"),
       new OptionKey(SKIP_METADATA, OptionType.BOOLEAN, Boolean.TRUE,

@@ -2,6 +2,7 @@ package io.quiver.engine.source.parquet;
 
 import io.quiver.udf.error.ErrorKind;
 import io.quiver.udf.error.QuiverException;
+import io.quiver.udf.function.ColumnPredicate;
 import io.quiver.udf.function.ScanRequest;
 import io.quiver.udf.function.TableScan;
 import java.io.IOException;
@@ -9,7 +10,9 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -26,6 +29,14 @@ import org.slf4j.LoggerFactory;
  * skipping those the statistics rule out), batch by batch, decoding only the projected column
  * chunks, which are the only data held in memory (compressed) besides the current page and
  * batch. Stops at the request's limit.
+ *
+ * <p>With pruning on and predicates pushed, a row group the statistics let through is narrowed
+ * by its page index ({@link PageFilter}) when it opens: only the selected rows are returned,
+ * aligned across columns. Each projected column then holds only its data pages that overlap
+ * those rows (the others are neither read from disk nor decoded) and skips the unselected rows
+ * of a partly selected page. When a projected column cannot read selectively (a repeated
+ * column, or a chunk without an offset index) the whole row group is read. {@link
+ * #pagesSkipped()} and {@link #rowsSkipped()} count what was left out.
  */
 final class ParquetTableScan implements TableScan {
   private static final Logger LOG = LoggerFactory.getLogger(ParquetTableScan.class);
@@ -40,6 +51,12 @@ final class ParquetTableScan implements TableScan {
   private final ParquetColumn[] projected;
   private final List<RowGroupUnit> units = new ArrayList<>();
   private final ColumnReader[] readers;
+  private final boolean pruning;
+  private final List<ColumnPredicate> predicates;
+  /** The file's column for each column of the table's schema (null when the file lacks it). */
+  private final ParquetColumn[] bySchemaIndex;
+  private long pagesSkipped;
+  private long rowsSkipped;
   private long limitLeft;
   private int nextUnit;
   private RowGroupUnit current;
@@ -52,13 +69,15 @@ final class ParquetTableScan implements TableScan {
     this.allocator = allocator;
     this.batchSize = Math.max(1, batchSize);
     this.limitLeft = request.limit() < 0 ? Long.MAX_VALUE : request.limit();
+    this.pruning = pruning;
+    this.predicates = request.predicates();
     FileChannel opened = null;
     try {
       opened = FileChannel.open(file, StandardOpenOption.READ);
       this.channel = opened;
       this.footer = ParquetFooter.read(opened);
       List<Field> fields = schema.getFields();
-      ParquetColumn[] bySchemaIndex = new ParquetColumn[fields.size()];
+      bySchemaIndex = new ParquetColumn[fields.size()];
       for (int i = 0; i < fields.size(); i++) {
         bySchemaIndex[i] = find(fields.get(i).getName());
       }
@@ -138,6 +157,22 @@ final class ParquetTableScan implements TableScan {
     return List.copyOf(units);
   }
 
+  /**
+   * Data pages of projected columns left unread so far because the page index ruled out all
+   * their rows (in row groups read in part).
+   */
+  long pagesSkipped() {
+    return pagesSkipped;
+  }
+
+  /**
+   * Rows left out so far because the page index ruled them out, in row groups the statistics
+   * let through (whole row groups included).
+   */
+  long rowsSkipped() {
+    return rowsSkipped;
+  }
+
   @Override
   public VectorSchemaRoot next() {
     if (closed) {
@@ -146,7 +181,7 @@ final class ParquetTableScan implements TableScan {
     if (limitLeft <= 0) {
       return null;
     }
-    if (rowsLeftInGroup == 0) {
+    while (rowsLeftInGroup == 0) {
       if (nextUnit >= units.size()) {
         return null;
       }
@@ -182,6 +217,10 @@ final class ParquetTableScan implements TableScan {
     return root;
   }
 
+  /**
+   * Opens the projected columns of a row group; sets {@link #rowsLeftInGroup} to the rows it
+   * returns (0 when the page index rules out every row).
+   */
   private void openRowGroup(RowGroupUnit unit) {
     String columnName = null;
     try {
@@ -190,26 +229,94 @@ final class ParquetTableScan implements TableScan {
       for (int c = 0; c < projected.length; c++) {
         readers[c] = null;
       }
+      RowRanges selected = null;
+      Map<Integer, PageIndex> pages = new HashMap<>();
+      if (pruning && !predicates.isEmpty()) {
+        selected = PageFilter.select(channel, footer, group, predicates, bySchemaIndex, pages);
+        if (selected.isEmpty()) {
+          LOG.debug("{}: row group {} skipped by the page index", file, unit.rowGroup());
+          rowsSkipped += unit.rows();
+          rowsLeftInGroup = 0;
+          return;
+        }
+        if (selected.rowCount() == unit.rows()) {
+          selected = null;
+        } else {
+          if (!readOffsetIndexes(chunks, unit, pages)) {
+            LOG.debug("{}: row group {} read whole: a projected column cannot skip pages",
+                file, unit.rowGroup());
+            selected = null;
+          }
+        }
+      }
       for (int c = 0; c < projected.length; c++) {
         ParquetColumn column = projected[c];
         if (column == null) {
           continue;
         }
         columnName = column.name();
-        readers[c] = open(column, chunks, unit);
+        readers[c] = open(column, chunks, unit, selected, pages);
       }
-      rowsLeftInGroup = unit.rows();
+      rowsLeftInGroup = selected == null ? unit.rows() : selected.rowCount();
+      if (selected != null) {
+        rowsSkipped += unit.rows() - rowsLeftInGroup;
+        LOG.debug("{}: row group {} reads rows {} by the page index", file, unit.rowGroup(),
+            selected);
+      }
     } catch (Throwable e) {
       throw failure(e, unit.rowGroup(), columnName);
     }
   }
 
-  private ColumnReader open(ParquetColumn column, List<ColumnChunk> chunks, RowGroupUnit unit)
-      throws IOException {
+  /**
+   * Puts the offset index of every projected leaf chunk into {@code pages} (by chunk index;
+   * those already there are kept); false when one of them cannot be read selectively (a
+   * repeated column, or no offset index).
+   */
+  private boolean readOffsetIndexes(List<ColumnChunk> chunks, RowGroupUnit unit,
+      Map<Integer, PageIndex> pages) throws IOException {
+    List<ParquetColumn> leaves = new ArrayList<>();
+    for (ParquetColumn column : projected) {
+      if (column != null) {
+        collectLeaves(column, leaves);
+      }
+    }
+    for (ParquetColumn leaf : leaves) {
+      if (leaf.shape() != null || leaf.nested() || chunks == null
+          || leaf.chunkIndex() >= chunks.size()) {
+        return false;
+      }
+      if (!pages.containsKey(leaf.chunkIndex())) {
+        try {
+          pages.put(leaf.chunkIndex(), PageIndex.read(channel, footer.fileSize(),
+              chunks.get(leaf.chunkIndex()), unit.rows(), false));
+        } catch (QuiverException e) {
+          throw e.withContext("column " + leaf.name());
+        }
+      }
+      if (pages.get(leaf.chunkIndex()) == null) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static void collectLeaves(ParquetColumn column, List<ParquetColumn> leaves) {
+    if (column.conversion() == Conversion.STRUCT) {
+      for (ParquetColumn field : column.children()) {
+        collectLeaves(field, leaves);
+      }
+    } else {
+      leaves.add(column);
+    }
+  }
+
+  private ColumnReader open(ParquetColumn column, List<ColumnChunk> chunks, RowGroupUnit unit,
+      RowRanges selected, Map<Integer, PageIndex> pages) throws IOException {
     if (column.conversion() == Conversion.STRUCT) {
       List<ColumnReader> fields = new ArrayList<>();
       for (ParquetColumn field : column.children()) {
-        fields.add(open(field, chunks, unit));
+        fields.add(open(field, chunks, unit, selected, pages));
       }
       return new StructColumnReader(fields, column.maxDefinitionLevel());
     }
@@ -223,6 +330,9 @@ final class ParquetTableScan implements TableScan {
             minimumDefinitions(column.shape(), leaf.firstLeaf())));
       }
       return new NestedColumnReader(column.shape(), readers, unit.rows());
+    }
+    if (selected != null) {
+      return selectedChunkReader(column, chunks, selected, pages.get(column.chunkIndex()));
     }
     return chunkReader(column, chunks, unit, 0);
   }
@@ -269,11 +379,7 @@ final class ParquetTableScan implements TableScan {
       throw ParquetData.corrupt("column chunk of %s has %d values for %d rows", column.path(),
           metadata.getNum_values(), unit.rows());
     }
-    long start = metadata.getData_page_offset();
-    if (metadata.isSetDictionary_page_offset() && metadata.getDictionary_page_offset() > 0
-        && metadata.getDictionary_page_offset() < start) {
-      start = metadata.getDictionary_page_offset();
-    }
+    long start = PageIndex.chunkStart(metadata);
     long size = metadata.getTotal_compressed_size();
     if (size > Integer.MAX_VALUE - 16) {
       throw ParquetData.unsupported("column chunk of %d bytes (2 GB or more)", size);
@@ -281,6 +387,60 @@ final class ParquetTableScan implements TableScan {
     ParquetData.checkRange(start, size, footer.fileSize(), "column chunk of " + column.path());
     byte[] bytes = ParquetFooter.readFully(channel, start, (int) size);
     return new ColumnChunkReader(column, metadata, bytes, maxRepetitionLevel);
+  }
+
+  /**
+   * A reader of the rows {@code selected} of a flat column whose chunk has the offset index
+   * {@code pages}: reads from disk only what precedes the first data page (the dictionary) and
+   * the data pages that overlap the selected rows, merging neighbouring pages into one read.
+   */
+  private ColumnChunkReader selectedChunkReader(ParquetColumn column, List<ColumnChunk> chunks,
+      RowRanges selected, PageIndex pages) throws IOException {
+    ColumnMetaData metadata = chunks.get(column.chunkIndex()).getMeta_data();
+    long start = PageIndex.chunkStart(metadata);
+    long prefix = pages.offset(0) - start;
+    boolean[] read = new boolean[pages.pageCount()];
+    int included = 0;
+    long bytes = prefix;
+    for (int page = 0; page < read.length; page++) {
+      read[page] = selected.overlaps(pages.firstRow(page), pages.endRow(page));
+      if (read[page]) {
+        included++;
+        bytes += pages.size(page);
+      }
+    }
+    if (bytes > Integer.MAX_VALUE - 16) {
+      throw ParquetData.unsupported("column chunk of %d bytes (2 GB or more)", bytes);
+    }
+    byte[] chunk = new byte[(int) bytes];
+    long[] firstRows = new long[included];
+    long[] endRows = new long[included];
+    ParquetFooter.readFully(channel, start, chunk, 0, (int) prefix);
+    int at = (int) prefix;
+    int next = 0;
+    int page = 0;
+    while (page < read.length) {
+      if (!read[page]) {
+        page++;
+        continue;
+      }
+      // One read for this page and the read pages that follow it directly in the file.
+      long runStart = pages.offset(page);
+      int runBytes = 0;
+      do {
+        firstRows[next] = pages.firstRow(page);
+        endRows[next] = pages.endRow(page);
+        next++;
+        runBytes += pages.size(page);
+        page++;
+      } while (page < read.length && read[page] && pages.offset(page) == runStart + runBytes);
+      ParquetFooter.readFully(channel, runStart, chunk, at, runBytes);
+      at += runBytes;
+    }
+    pagesSkipped += read.length - included;
+    ColumnChunkReader reader = new ColumnChunkReader(column, metadata, chunk, 0);
+    reader.select(selected, firstRows, endRows);
+    return reader;
   }
 
   private QuiverException failure(Throwable error, int rowGroup, String column) {

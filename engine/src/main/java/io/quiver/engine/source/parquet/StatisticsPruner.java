@@ -30,13 +30,8 @@ final class StatisticsPruner {
   static boolean mayMatch(RowGroup group, List<ColumnPredicate> predicates,
       ParquetColumn[] columns) {
     for (ColumnPredicate predicate : predicates) {
-      int index = predicate.column();
-      if (index < 0 || index >= columns.length || columns[index] == null
-          || columns[index].nested() || columns[index].conversion() == Conversion.STRUCT) {
-        continue;
-      }
-      ParquetColumn column = columns[index];
-      if (group.getColumns() == null || column.chunkIndex() >= group.getColumns().size()) {
+      ParquetColumn column = flatColumn(predicate, columns, group);
+      if (column == null) {
         continue;
       }
       ColumnChunk chunk = group.getColumns().get(column.chunkIndex());
@@ -51,9 +46,43 @@ final class StatisticsPruner {
     return true;
   }
 
+  /**
+   * The flat column {@code predicate} is on, when {@code group} has its chunk; null when the
+   * predicate cannot prune (a column the file lacks, a nested or struct column).
+   */
+  static ParquetColumn flatColumn(ColumnPredicate predicate, ParquetColumn[] columns,
+      RowGroup group) {
+    int index = predicate.column();
+    if (index < 0 || index >= columns.length || columns[index] == null
+        || columns[index].nested() || columns[index].conversion() == Conversion.STRUCT) {
+      return null;
+    }
+    ParquetColumn column = columns[index];
+    if (group.getColumns() == null || column.chunkIndex() >= group.getColumns().size()) {
+      return null;
+    }
+    return column;
+  }
+
   private static boolean mayMatch(ColumnPredicate predicate, ParquetColumn column,
       Statistics statistics, long values) {
     long nulls = statistics.isSetNull_count() ? statistics.getNull_count() : -1;
+    boolean exact = statistics.isSetMin_value() && statistics.isSetMax_value();
+    byte[] minBytes = exact ? statistics.getMin_value() : legacy(column) ? statistics.getMin()
+        : null;
+    byte[] maxBytes = exact ? statistics.getMax_value() : legacy(column) ? statistics.getMax()
+        : null;
+    return mayMatch(predicate, column, minBytes, maxBytes, nulls, values);
+  }
+
+  /**
+   * Whether a run of {@code values} values of {@code column} (a row group's chunk, or one page
+   * of the page index) can hold one satisfying {@code predicate}, given its encoded bounds in
+   * the column's sort order ({@code minBytes}/{@code maxBytes}, null when unknown) and its null
+   * count ({@code nulls}, -1 when unknown). Any doubt means "may match".
+   */
+  static boolean mayMatch(ColumnPredicate predicate, ParquetColumn column, byte[] minBytes,
+      byte[] maxBytes, long nulls, long values) {
     switch (predicate.operator()) {
       case IS_NULL:
         return nulls != 0;
@@ -65,11 +94,6 @@ final class StatisticsPruner {
     if (nulls >= 0 && nulls == values && values > 0) {
       return false; // only nulls: no comparison is true
     }
-    boolean exact = statistics.isSetMin_value() && statistics.isSetMax_value();
-    byte[] minBytes = exact ? statistics.getMin_value() : legacy(column) ? statistics.getMin()
-        : null;
-    byte[] maxBytes = exact ? statistics.getMax_value() : legacy(column) ? statistics.getMax()
-        : null;
     if (minBytes == null || maxBytes == null) {
       return true;
     }
@@ -119,8 +143,11 @@ final class StatisticsPruner {
     return value == null || compare(min, value) <= 0 && compare(max, value) >= 0;
   }
 
-  /** Whether the deprecated min/max fields (signed order) are trustworthy for the column. */
-  private static boolean legacy(ParquetColumn column) {
+  /**
+   * Whether bounds in signed order (the deprecated min/max fields, or a page index written
+   * without column orders) are trustworthy for the column.
+   */
+  static boolean legacy(ParquetColumn column) {
     switch (column.conversion()) {
       case INT8:
       case INT16:
