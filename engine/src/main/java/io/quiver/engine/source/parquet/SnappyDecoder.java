@@ -18,9 +18,9 @@ final class SnappyDecoder {
   /** Masks keeping the low 0 to 4 bytes of an element's trailer. */
   private static final int[] TRAILER_MASK = {0, 0xFF, 0xFFFF, 0xFFFFFF, 0xFFFFFFFF};
   /**
-   * Per tag byte: bits 0-7 the literal or copy length (for a literal longer than 60 bytes the
-   * tag's own value, unused), bits 8-10 the high offset bits of a 1-byte-offset copy, bits 11-13
-   * how many bytes follow the tag before the literal's bytes or the next element.
+   * Per copy tag byte: bits 0-7 the copy length, bits 8-10 the high offset bits of a
+   * 1-byte-offset copy, bits 11-13 how many offset bytes follow the tag. (Literal tags have
+   * entries too, unused: a literal's length comes from its tag directly.)
    */
   private static final short[] TAG_TABLE = tagTable();
 
@@ -58,72 +58,9 @@ final class SnappyDecoder {
       throw ParquetData.corrupt("SNAPPY page states %d uncompressed bytes but its header says %d",
           stated, size);
     }
-    int op = 0;
-    // Fast loop: while at least 24 input bytes (an 8-byte read of the tag and its trailer, a
-    // 16-byte literal move) and 80 output bytes (a 64-byte copy rounded up, a 16-byte literal
-    // move) remain in the arrays, every element is decoded from one 8-byte read with the tag
-    // table, without branching on its kind beyond literal or copy. The careful loop below
-    // finishes the block.
-    int fastInputEnd = Math.min(end, in.length - 24);
-    int fastOutputEnd = Math.min(size, out.length - 80);
-    while (ip < fastInputEnd && op < fastOutputEnd) {
-      long word = (long) PhysicalValues.LONG.get(in, ip);
-      int tag = (int) word & 0xFF;
-      int entry = TAG_TABLE[tag];
-      int trailer = entry >>> 11;
-      int count = entry & 0xFF;
-      if ((tag & 3) == 0) {
-        ip++;
-        if (count <= 16) {
-          if (((end - ip - count) | (size - op - count)) < 0) {
-            throw literalPastEnd(count, ip, end, op, size);
-          }
-          PhysicalValues.LONG.set(out, op, (long) PhysicalValues.LONG.get(in, ip));
-          PhysicalValues.LONG.set(out, op + 8, (long) PhysicalValues.LONG.get(in, ip + 8));
-        } else {
-          if (trailer > 0) {
-            // the count minus one in 1 to 4 little-endian bytes after the tag
-            if (trailer > end - ip) {
-              throw ParquetData.corrupt("SNAPPY literal count is cut off at byte %d", ip);
-            }
-            long stored = (word >>> 8) & (TRAILER_MASK[trailer] & 0xFFFFFFFFL);
-            ip += trailer;
-            if (stored + 1 > Integer.MAX_VALUE) {
-              throw ParquetData.corrupt("SNAPPY literal of %d bytes", stored + 1);
-            }
-            count = (int) stored + 1;
-          }
-          if (count > end - ip || count > size - op) {
-            throw literalPastEnd(count, ip, end, op, size);
-          }
-          System.arraycopy(in, ip, out, op, count);
-        }
-        ip += count;
-        op += count;
-        continue;
-      }
-      int distance = (entry & 0x700) + ((int) (word >>> 8) & TRAILER_MASK[trailer]);
-      ip += 1 + trailer;
-      if (((end - ip) | (distance - 1) | (op - distance) | (size - op - count)) < 0) {
-        if (ip > end) {
-          throw ParquetData.corrupt("SNAPPY copy is cut off at byte %d", ip - 1 - trailer);
-        }
-        throw copyOutside(count, distance, op, size);
-      }
-      int from = op - distance;
-      if (distance >= 8) {
-        PhysicalValues.LONG.set(out, op, (long) PhysicalValues.LONG.get(out, from));
-        PhysicalValues.LONG.set(out, op + 8, (long) PhysicalValues.LONG.get(out, from + 8));
-        for (int i = 16; i < count; i += 8) {
-          PhysicalValues.LONG.set(out, op + i, (long) PhysicalValues.LONG.get(out, from + i));
-        }
-      } else {
-        for (int i = 0; i < count; i++) {
-          out[op + i] = out[from + i];
-        }
-      }
-      op += count;
-    }
+    long reached = decodeFast(in, ip, end, out, size);
+    ip = (int) (reached >>> 32);
+    int op = (int) reached;
     int fastInput = in.length - SLACK;
     int fastOutput = out.length - SLACK;
     while (ip < end) {
@@ -206,6 +143,84 @@ final class SnappyDecoder {
           size);
     }
     return size;
+  }
+
+  /**
+   * The fast loop: while at least 24 input bytes (an 8-byte read of the tag and its trailer, a
+   * 16-byte literal move) and 80 output bytes (a 64-byte copy rounded up, a 16-byte literal
+   * move) remain in the arrays, each element is decoded from one 8-byte read: a literal's length
+   * from its tag, a copy's length, offset bits and trailer size from {@link #TAG_TABLE}, and one
+   * combined bounds check. Returns where it stopped, input position in the upper 32 bits and
+   * output position in the lower; the careful loop finishes the block. (A method of its own so
+   * that the JIT compiles this loop alone.)
+   */
+  private static long decodeFast(byte[] in, int ip, int end, byte[] out, int size) {
+    int op = 0;
+    int fastInputEnd = Math.min(end, in.length - 24);
+    int fastOutputEnd = Math.min(size, out.length - 80);
+    while (ip < fastInputEnd && op < fastOutputEnd) {
+      long word = (long) PhysicalValues.LONG.get(in, ip);
+      int tag = (int) word & 0xFF;
+      if ((tag & 3) == 0) {
+        int literal = (tag >>> 2) + 1;
+        if (literal <= 16) {
+          if (((end - ip - 1 - literal) | (size - op - literal)) < 0) {
+            throw literalPastEnd(literal, ip + 1, end, op, size);
+          }
+          PhysicalValues.LONG.set(out, op, (long) PhysicalValues.LONG.get(in, ip + 1));
+          PhysicalValues.LONG.set(out, op + 8, (long) PhysicalValues.LONG.get(in, ip + 9));
+          ip += literal + 1;
+          op += literal;
+          continue;
+        }
+        ip++;
+        if (literal > 60) {
+          // the length minus one in 1 to 4 little-endian bytes after the tag
+          int trailer = literal - 60;
+          if (trailer > end - ip) {
+            throw ParquetData.corrupt("SNAPPY literal length is cut off at byte %d", ip);
+          }
+          long stored = (word >>> 8) & (TRAILER_MASK[trailer] & 0xFFFFFFFFL);
+          ip += trailer;
+          if (stored + 1 > Integer.MAX_VALUE) {
+            throw ParquetData.corrupt("SNAPPY literal of %d bytes", stored + 1);
+          }
+          literal = (int) stored + 1;
+        }
+        if (literal > end - ip || literal > size - op) {
+          throw literalPastEnd(literal, ip, end, op, size);
+        }
+        System.arraycopy(in, ip, out, op, literal);
+        ip += literal;
+        op += literal;
+        continue;
+      }
+      int entry = TAG_TABLE[tag];
+      int trailer = entry >>> 11;
+      int count = entry & 0xFF;
+      int distance = (entry & 0x700) + ((int) (word >>> 8) & TRAILER_MASK[trailer]);
+      ip += 1 + trailer;
+      if (((end - ip) | (distance - 1) | (op - distance) | (size - op - count)) < 0) {
+        if (ip > end) {
+          throw ParquetData.corrupt("SNAPPY copy is cut off at byte %d", ip - 1 - trailer);
+        }
+        throw copyOutside(count, distance, op, size);
+      }
+      int from = op - distance;
+      if (distance >= 8) {
+        PhysicalValues.LONG.set(out, op, (long) PhysicalValues.LONG.get(out, from));
+        PhysicalValues.LONG.set(out, op + 8, (long) PhysicalValues.LONG.get(out, from + 8));
+        for (int i = 16; i < count; i += 8) {
+          PhysicalValues.LONG.set(out, op + i, (long) PhysicalValues.LONG.get(out, from + i));
+        }
+      } else {
+        for (int i = 0; i < count; i++) {
+          out[op + i] = out[from + i];
+        }
+      }
+      op += count;
+    }
+    return (long) ip << 32 | (op & 0xFFFFFFFFL);
   }
 
   private static RuntimeException literalPastEnd(int literal, int ip, int end, int op,
