@@ -33,6 +33,15 @@ final class ExpressionGenerator {
 
   private final ClassAssembler assembler;
   private final InputBinder inputs;
+  /**
+   * Arithmetic and casts already generated at the top level of the row loop, by digest and
+   * type: a repeated subexpression (TPC-H Q1's {@code l_extendedprice * (1 - l_discount)})
+   * reuses their variables instead of computing again. Only values generated outside any
+   * conditional block are kept, so a reused variable is always assigned.
+   */
+  private final java.util.Map<String, Value> shared = new java.util.HashMap<>();
+  /** Conditional blocks (AND/OR, CASE, COALESCE) being generated into. */
+  private int conditionalDepth;
 
   /** Supplies the variables of input columns. */
   interface InputBinder {
@@ -193,6 +202,27 @@ final class ExpressionGenerator {
 
   private Value call(RexCall call, StringBuilder code) {
     SqlKind kind = call.getKind();
+    boolean shareable = switch (kind) {
+      case PLUS, MINUS, TIMES, DIVIDE, CAST -> true;
+      default -> false;
+    };
+    if (!shareable) {
+      return generateCall(call, code);
+    }
+    String key = call + " : " + call.getType().getFullTypeString();
+    Value known = shared.get(key);
+    if (known != null) {
+      return known;
+    }
+    Value value = generateCall(call, code);
+    if (conditionalDepth == 0) {
+      shared.put(key, value);
+    }
+    return value;
+  }
+
+  private Value generateCall(RexCall call, StringBuilder code) {
+    SqlKind kind = call.getKind();
     switch (kind) {
       case AND: return andOr(call, true, code);
       case OR: return andOr(call, false, code);
@@ -297,6 +327,15 @@ final class ExpressionGenerator {
   }
 
   private Value andOr(RexCall call, boolean and, StringBuilder code) {
+    conditionalDepth++;
+    try {
+      return andOrBlocks(call, and, code);
+    } finally {
+      conditionalDepth--;
+    }
+  }
+
+  private Value andOrBlocks(RexCall call, boolean and, StringBuilder code) {
     String isNull = fresh("n");
     String value = fresh("v");
     code.append("boolean ").append(isNull).append(" = false;\n");
@@ -340,6 +379,15 @@ final class ExpressionGenerator {
   }
 
   private Value caseWhen(RexCall call, StringBuilder code) {
+    conditionalDepth++;
+    try {
+      return caseWhenBlocks(call, code);
+    } finally {
+      conditionalDepth--;
+    }
+  }
+
+  private Value caseWhenBlocks(RexCall call, StringBuilder code) {
     Value result = declareResult(call.getType(), code);
     List<RexNode> operands = call.getOperands();
     int depth = 0;
@@ -364,6 +412,15 @@ final class ExpressionGenerator {
   }
 
   private Value coalesce(RexCall call, StringBuilder code) {
+    conditionalDepth++;
+    try {
+      return coalesceBlocks(call, code);
+    } finally {
+      conditionalDepth--;
+    }
+  }
+
+  private Value coalesceBlocks(RexCall call, StringBuilder code) {
     Value result = declareResult(call.getType(), code);
     int depth = 0;
     for (RexNode operand : call.getOperands()) {

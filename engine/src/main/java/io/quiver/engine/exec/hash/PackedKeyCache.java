@@ -202,15 +202,22 @@ public final class PackedKeyCache {
     long[] out = packed;
     long offsets = column.getOffsetBufferAddress();
     long data = column.getDataBufferAddress();
+    // values starting 8 or more bytes before the end of the buffer are read as one word
+    long wordEnd = column.getDataBuffer().capacity() - 8;
     for (int row = 0; row < rows; row++) {
       int start = MemoryUtil.getInt(offsets + 4L * row);
       int length = MemoryUtil.getInt(offsets + 4L * row + 4) - start;
-      if (length > maxBytes) {
+      if (length > maxBytes || length < 0) {
         return false;
       }
-      long value = 0;
-      for (int i = 0; i < length; i++) {
-        value |= (MemoryUtil.getByte(data + start + i) & 0xFFL) << (8 * i);
+      long value;
+      if (start <= wordEnd) {
+        value = length == 0 ? 0 : MemoryUtil.getLong(data + start) & (-1L >>> (64 - 8 * length));
+      } else {
+        value = 0;
+        for (int i = 0; i < length; i++) {
+          value |= (MemoryUtil.getByte(data + start + i) & 0xFFL) << (8 * i);
+        }
       }
       out[row] |= (length | value << lengthBitCount) << shift;
     }
