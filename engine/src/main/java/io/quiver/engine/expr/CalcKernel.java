@@ -18,7 +18,17 @@ public abstract class CalcKernel implements AutoCloseable {
    * allocated for {@code rowCount} values; varchar outputs grow as needed. Returns the number of
    * rows written; the caller sets the value counts.
    */
-  public abstract int project(FieldVector[] inputs, int rowCount, FieldVector[] outputs);
+  public final int project(FieldVector[] inputs, int rowCount, FieldVector[] outputs) {
+    return project(inputs, rowCount, outputs, null);
+  }
+
+  /**
+   * {@link #project(FieldVector[], int, FieldVector[])} that also writes the index of each
+   * written row's input row into {@code selection} (when not null; at least {@code rowCount}
+   * long), so columns carried without computing can be gathered at the same rows.
+   */
+  public abstract int project(FieldVector[] inputs, int rowCount, FieldVector[] outputs,
+      int[] selection);
 
   /**
    * Evaluates only the condition and writes the indexes of passing rows into {@code selection};

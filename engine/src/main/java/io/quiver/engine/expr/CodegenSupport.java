@@ -32,15 +32,8 @@ public final class CodegenSupport {
       while (vector.getDataBuffer().capacity() < needed) {
         vector.reallocDataBuffer();
       }
-      long target = vector.getDataBuffer().memoryAddress() + start;
-      if (length <= 16) {
-        // short values (codes, flags): byte moves beat a bulk copy call
-        for (int i = 0; i < length; i++) {
-          MemoryUtil.putByte(target + i, MemoryUtil.getByte(address + i));
-        }
-      } else {
-        MemoryUtil.copyMemory(address, target, length);
-      }
+      io.quiver.engine.exec.batch.MemoryCopies.copy(address,
+          vector.getDataBuffer().memoryAddress() + start, length);
     } else {
       length = 0;
     }

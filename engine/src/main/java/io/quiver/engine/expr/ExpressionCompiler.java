@@ -141,7 +141,7 @@ public final class ExpressionCompiler {
         .append(" extends io.quiver.engine.expr.CalcKernel {\n");
     source.append(assembler.members(CLASS_NAME));
     source.append("public int project(org.apache.arrow.vector.FieldVector[] inputs, int rowCount,")
-        .append(" org.apache.arrow.vector.FieldVector[] outputs) {\n");
+        .append(" org.apache.arrow.vector.FieldVector[] outputs, int[] selection) {\n");
     source.append(inputPrologue).append(outputPrologue);
     source.append("int o = 0;\nfor (int i = 0; i < rowCount; i++) {\n");
     source.append(conditionCode);
@@ -149,6 +149,9 @@ public final class ExpressionCompiler {
       source.append("if (!").append(passes).append(") continue;\n");
     }
     source.append(projectCode);
+    if (!passes.equals("true")) {
+      source.append("if (selection != null) selection[o] = i;\n");
+    }
     source.append("o++;\n}\nreturn o;\n}\n");
     source.append("public int filter(org.apache.arrow.vector.FieldVector[] inputs, int rowCount,")
         .append(" int[] selection) {\n");

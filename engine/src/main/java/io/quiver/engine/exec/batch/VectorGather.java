@@ -242,7 +242,7 @@ public final class VectorGather {
         long at = sourceOffsets + 4L * index;
         int start = MemoryUtil.getInt(at);
         int length = MemoryUtil.getInt(at + 4) - start;
-        MemoryUtil.copyMemory(sourceData + start, targetData + position, length);
+        MemoryCopies.copy(sourceData + start, targetData + position, length);
         position += length;
       }
     }

@@ -17,6 +17,7 @@ import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.sql.type.SqlTypeUtil;
 
 /**
  * Filter and projection fused into one compiled loop per batch (see {@link CalcKernel}).
@@ -34,6 +35,9 @@ public final class CalcOperator extends AbstractOperator {
   private final int[] passThrough;
   /** Per projection: the input column a nested-type projection carries, else -1. */
   private final int[] carried;
+  /** Whether any projection is carried (then the kernel records its selection). */
+  private final boolean carries;
+  private int[] selectionScratch = new int[0];
   /** The projections the kernel computes (all but the carried ones). */
   private final List<RexNode> compiled;
   private CalcKernel kernel;
@@ -61,13 +65,18 @@ public final class CalcOperator extends AbstractOperator {
     List<RexNode> computed = new ArrayList<>();
     for (int i = 0; i < projections.size(); i++) {
       RexNode projection = projections.get(i);
+      // Input columns the kernel would copy value by value (nested ones it cannot compile,
+      // strings it would append one by one) are carried: sliced when every row passes,
+      // gathered at the kernel's selection otherwise.
       carried[i] = projection instanceof RexInputRef ref
-          && !ExpressionCompiler.compiles(ref.getType()) ? ref.getIndex() : -1;
+          && (!ExpressionCompiler.compiles(ref.getType())
+              || SqlTypeUtil.inCharOrBinaryFamilies(ref.getType())) ? ref.getIndex() : -1;
       if (carried[i] < 0) {
         computed.add(projection);
       }
     }
     this.compiled = computed;
+    this.carries = computed.size() < projections.size();
   }
 
   @Override
@@ -106,7 +115,15 @@ public final class CalcOperator extends AbstractOperator {
           }
         }
         FieldVector[] inputs = batch.getFieldVectors().toArray(new FieldVector[0]);
-        int written = kernel.project(inputs, rows, computed.toArray(new FieldVector[0]));
+        int[] selection = null;
+        if (carries) {
+          if (selectionScratch.length < rows) {
+            selectionScratch = new int[rows];
+          }
+          selection = selectionScratch;
+        }
+        int written = kernel.project(inputs, rows, computed.toArray(new FieldVector[0]),
+            selection);
         for (FieldVector vector : computed) {
           if (vector instanceof BaseVariableWidthVector variable) {
             variable.setLastSet(written - 1);
@@ -117,7 +134,7 @@ public final class CalcOperator extends AbstractOperator {
           outputs.forEach(FieldVector::close);
           continue;
         }
-        carry(batch, inputs, rows, written, outputs);
+        carry(batch, selection, rows, written, outputs);
         return emit(new VectorSchemaRoot(fields, outputs, written));
       } catch (RuntimeException e) {
         outputs.forEach(FieldVector::close);
@@ -128,11 +145,10 @@ public final class CalcOperator extends AbstractOperator {
 
   /**
    * Fills the carried columns of {@code outputs}: slices of the input when every row passed,
-   * else the rows the condition selects, gathered.
+   * else the rows the kernel wrote ({@code selection}), gathered.
    */
-  private void carry(VectorSchemaRoot batch, FieldVector[] inputs, int rows, int written,
+  private void carry(VectorSchemaRoot batch, int[] selection, int rows, int written,
       List<FieldVector> outputs) {
-    int[] selection = null;
     for (int i = 0; i < carried.length; i++) {
       if (carried[i] < 0) {
         continue;
@@ -143,14 +159,6 @@ public final class CalcOperator extends AbstractOperator {
         outputs.set(i, io.quiver.engine.exec.batch.VectorSlices.slice(source, 0, rows,
             allocator()));
         continue;
-      }
-      if (selection == null) {
-        selection = new int[rows];
-        int selected = kernel.filter(inputs, rows, selection);
-        if (selected != written) {
-          throw new IllegalStateException("the condition selected " + selected + " rows, then "
-              + written);
-        }
       }
       FieldVector target = schema.getFields().get(i).createVector(allocator());
       outputs.set(i, target);
