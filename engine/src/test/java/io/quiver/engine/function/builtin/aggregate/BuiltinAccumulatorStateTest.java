@@ -85,7 +85,15 @@ class BuiltinAccumulatorStateTest {
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("cases")
   void mergedStatesGiveTheDirectResult(AggregateFunction function, List<ArrowType> types) {
-    checkMergedStates(function, types, GROUPS);
+    checkMergedStates(function, types, GROUPS, false);
+  }
+
+  /** The same with rows in runs of one group (the accumulators' run-at-a-time loops). */
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("cases")
+  void mergedStatesGiveTheDirectResultForRunsOfGroups(AggregateFunction function,
+      List<ArrowType> types) {
+    checkMergedStates(function, types, GROUPS, true);
   }
 
   /** The same with one group, as an aggregate without GROUP BY runs (its own fast paths). */
@@ -93,7 +101,7 @@ class BuiltinAccumulatorStateTest {
   @MethodSource("cases")
   void mergedStatesGiveTheDirectResultForOneGroup(AggregateFunction function,
       List<ArrowType> types) {
-    checkMergedStates(function, types, 1);
+    checkMergedStates(function, types, 1, false);
   }
 
   @ParameterizedTest
@@ -117,8 +125,9 @@ class BuiltinAccumulatorStateTest {
         decimal = decimal.negate();
       }
       rows[row] = new Object[] {decimal};
-      groupIds[row] = row % 3;
-      expected[row % 3] = expected[row % 3].add(decimal);
+      // runs of four rows per group (the run-at-a-time loops)
+      groupIds[row] = row / 4 % 3;
+      expected[groupIds[row]] = expected[groupIds[row]].add(decimal);
     }
     BigDecimal total = expected[0].add(expected[1]).add(expected[2]);
     SumFunction function = new SumFunction(SumFunction.Mode.SUM);
@@ -143,11 +152,13 @@ class BuiltinAccumulatorStateTest {
   }
 
   private void checkMergedStates(AggregateFunction function, List<ArrowType> types,
-      int groups) {
+      int groups, boolean runs) {
     Random random = new Random(types.hashCode() * 31L + function.name().hashCode());
     int[] groupIds = new int[ROWS];
     for (int row = 0; row < ROWS; row++) {
-      groupIds[row] = random.nextInt(groups);
+      // runs: 1 to 12 rows of one group, then another
+      groupIds[row] = !runs ? random.nextInt(groups)
+          : row > 0 && random.nextInt(6) != 0 ? groupIds[row - 1] : random.nextInt(groups);
     }
     try (VectorSchemaRoot data = randomData(types, random)) {
       FieldVector[] arguments = data.getFieldVectors().toArray(new FieldVector[0]);
