@@ -17,18 +17,6 @@ final class CountAccumulator implements GroupAccumulator {
       state[0] += count; // every row is in group 0
       return;
     }
-    if (GroupRuns.clustered(rows, count, groupIds)) {
-      int i = 0;
-      while (i < count) {
-        int group = groupIds[rows[i]];
-        int start = i;
-        do {
-          i++;
-        } while (i < count && groupIds[rows[i]] == group);
-        state[group] += i - start;
-      }
-      return;
-    }
     for (int i = 0; i < count; i++) {
       state[groupIds[rows[i]]]++;
     }

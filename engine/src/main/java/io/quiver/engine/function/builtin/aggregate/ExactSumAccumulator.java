@@ -99,34 +99,6 @@ final class ExactSumAccumulator extends SumAccumulator {
       // do) goes to the split sums; others are added in 128 bits.
       long[] upper = upperSums;
       long[] lower = lowerSums;
-      if (GroupRuns.clustered(rows, count, groupIds)) {
-        int i = 0;
-        while (i < count) {
-          int group = groupIds[rows[i]];
-          int start = i;
-          long runUpper = 0;
-          long runLower = 0;
-          do {
-            long address = data + 16L * rows[i];
-            long valueLow = MemoryUtil.getLong(address);
-            long valueHigh = MemoryUtil.getLong(address + 8);
-            if (valueHigh == (valueLow >> 63)) {
-              runUpper += valueLow >> 32;
-              runLower += valueLow & LOWER_32;
-            } else {
-              long before = lo[group];
-              long after = before + valueLow;
-              hi[group] += valueHigh + (Long.compareUnsigned(after, before) < 0 ? 1 : 0);
-              lo[group] = after;
-            }
-            i++;
-          } while (i < count && groupIds[rows[i]] == group);
-          upper[group] += runUpper;
-          lower[group] += runLower;
-          n[group] += i - start;
-        }
-        return;
-      }
       for (int i = 0; i < count; i++) {
         int row = rows[i];
         int group = groupIds[row];
@@ -152,28 +124,6 @@ final class ExactSumAccumulator extends SumAccumulator {
     }
     long[] upper = upperSums;
     long[] lower = lowerSums;
-    if ((width == 8 || width == 16) && GroupRuns.clustered(rows, count, groupIds)) {
-      // Consecutive rows mostly in the same group (few groups, or input ordered by them):
-      // sum each run in registers, then add it to its group once, instead of updating the
-      // group's sums row after row (each update waiting for the one before).
-      int i = 0;
-      while (i < count) {
-        int group = groupIds[rows[i]];
-        int start = i;
-        long runUpper = 0;
-        long runLower = 0;
-        do {
-          long value = MemoryUtil.getLong(data + (long) width * rows[i]);
-          runUpper += value >> 32;
-          runLower += value & LOWER_32;
-          i++;
-        } while (i < count && groupIds[rows[i]] == group);
-        upper[group] += runUpper;
-        lower[group] += runLower;
-        n[group] += i - start;
-      }
-      return;
-    }
     if (width == 8 || width == 16) {
       // BIGINT, or a DECIMAL(p <= 18) whose value is its low word
       for (int i = 0; i < count; i++) {
