@@ -23,27 +23,33 @@ import org.junit.jupiter.api.Test;
  * released, also when an operator works a long time without producing a batch.
  */
 class QueryCancellationTest extends SessionTestBase {
+  private static final int ROWS = 60_000;
+
+  /** Batches of all the table's rows: one probe batch is billions of pairs. */
+  @Override
+  protected io.quiver.engine.QuiverSession newSession() {
+    return io.quiver.engine.QuiverSession.builder().batchSize(ROWS).build();
+  }
 
   @Test
   void aJoinWhoseConditionRejectsEveryPairStopsWhenInterrupted() throws Exception {
     Schema schema = new Schema(List.of(Field.nullable("n", new ArrowType.Int(64, true))));
     List<VectorSchemaRoot> batches = new ArrayList<>();
     try {
-      for (int b = 0; b < 4; b++) {
-        VectorSchemaRoot batch = VectorSchemaRoot.create(schema, session.allocator());
-        batches.add(batch);
-        BigIntVector n = (BigIntVector) batch.getVector(0);
-        n.allocateNew(5000);
-        for (int i = 0; i < 5000; i++) {
-          n.set(i, b * 5000L + i);
-        }
-        batch.setRowCount(5000);
+      VectorSchemaRoot batch = VectorSchemaRoot.create(schema, session.allocator());
+      batches.add(batch);
+      BigIntVector n = (BigIntVector) batch.getVector(0);
+      n.allocateNew(ROWS);
+      for (int i = 0; i < ROWS; i++) {
+        n.set(i, i);
       }
+      batch.setRowCount(ROWS);
       session.registerTable("numbers", batches);
     } finally {
       batches.forEach(VectorSchemaRoot::close);
     }
-    // 20,000 x 20,000 pairs, none passing: minutes of work that emit no batch
+    // 60,000 x 60,000 pairs in one probe batch, none passing: minutes of work that emit no
+    // batch and read no other (so only the join's own check can stop it in time)
     CompletableFuture<Thread> runner = new CompletableFuture<>();
     CompletableFuture<Throwable> outcome = CompletableFuture.supplyAsync(() -> {
       runner.complete(Thread.currentThread());
@@ -56,7 +62,12 @@ class QueryCancellationTest extends SessionTestBase {
       }
     });
     Thread thread = runner.get(10, TimeUnit.SECONDS);
-    Thread.sleep(300);
+    // interrupt once the join is at work (its build side read, probing), not before
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (!probing(thread)) {
+      assertThat(System.nanoTime()).as("the join starts probing").isLessThan(deadline);
+      Thread.onSpinWait();
+    }
     thread.interrupt();
     Throwable failure;
     try {
@@ -68,5 +79,15 @@ class QueryCancellationTest extends SessionTestBase {
     assertThat(((QuiverException) failure).kind()).isEqualTo(ErrorKind.EXECUTION);
     assertThat(failure.getMessage()).contains("query cancelled");
     assertOnlyTablesHoldMemory("after the cancelled query");
+  }
+
+  private static boolean probing(Thread thread) {
+    for (StackTraceElement frame : thread.getStackTrace()) {
+      if (frame.getClassName().endsWith("HashJoinOperator")
+          && frame.getMethodName().equals("step")) {
+        return true;
+      }
+    }
+    return false;
   }
 }
