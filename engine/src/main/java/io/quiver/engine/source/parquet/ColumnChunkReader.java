@@ -67,13 +67,23 @@ final class ColumnChunkReader implements ColumnReader {
   /** A reader of a leaf with {@code maxRepetitionLevel} repeated ancestors. */
   ColumnChunkReader(ParquetColumn column, ColumnMetaData metadata, byte[] chunk,
       int maxRepetitionLevel) {
+    this(column, metadata, chunk, maxRepetitionLevel, null);
+  }
+
+  /**
+   * A reader that decompresses its pages with {@code decompressor} (null: its own), whose page
+   * buffer a scan reuses from one row group's chunk of the column to the next.
+   */
+  ColumnChunkReader(ParquetColumn column, ColumnMetaData metadata, byte[] chunk,
+      int maxRepetitionLevel, PageDecompressor decompressor) {
     this.maxRepetitionLevel = maxRepetitionLevel;
     this.repetitionBitWidth = 32 - Integer.numberOfLeadingZeros(maxRepetitionLevel);
     this.column = column;
     this.chunk = chunk;
     this.end = chunk.length;
     this.totalValues = metadata.getNum_values();
-    this.decompressor = new PageDecompressor(metadata.getCodec());
+    this.decompressor = decompressor != null && decompressor.codec() == metadata.getCodec()
+        ? decompressor : new PageDecompressor(metadata.getCodec());
     this.writer = new ArrowColumnWriter(column.conversion());
     this.values = new PhysicalValues(physicalWidth(column));
     this.levelBitWidth = 32 - Integer.numberOfLeadingZeros(column.maxDefinitionLevel());

@@ -37,6 +37,10 @@ final class PageDecompressor {
     }
   }
 
+  CompressionCodec codec() {
+    return codec;
+  }
+
   /**
    * Decompresses {@code data[offset, offset + length)} into exactly {@code size} bytes, which
    * are {@code [0, size)} of the returned array (valid until the next call; uncompressed

@@ -55,6 +55,18 @@ final class ParquetTableScan implements TableScan {
   private final List<ColumnPredicate> predicates;
   /** The file's column for each column of the table's schema (null when the file lacks it). */
   private final ParquetColumn[] bySchemaIndex;
+  /**
+   * Per leaf column, the page decompressor of its chunks and the row group it last served: its
+   * page buffer serves every row group instead of a new one per chunk (a chunk is read to its
+   * end before the next row group opens). A column read twice in one row group gets a second,
+   * unshared decompressor: two live readers never share a page buffer.
+   */
+  private final java.util.Map<ParquetColumn, PageDecompressor> decompressors =
+      new java.util.HashMap<>();
+  private final java.util.Map<ParquetColumn, Integer> decompressorRowGroup =
+      new java.util.HashMap<>();
+  /** Row groups opened so far: identifies the current one. */
+  private int rowGroupsOpened;
   private long pagesSkipped;
   private long rowsSkipped;
   private long limitLeft;
@@ -222,6 +234,7 @@ final class ParquetTableScan implements TableScan {
    * returns (0 when the page index rules out every row).
    */
   private void openRowGroup(RowGroupUnit unit) {
+    rowGroupsOpened++;
     String columnName = null;
     try {
       RowGroup group = footer.rowGroups().get(unit.rowGroup());
@@ -386,7 +399,8 @@ final class ParquetTableScan implements TableScan {
     }
     ParquetData.checkRange(start, size, footer.fileSize(), "column chunk of " + column.path());
     byte[] bytes = ParquetFooter.readFully(channel, start, (int) size);
-    return new ColumnChunkReader(column, metadata, bytes, maxRepetitionLevel);
+    return new ColumnChunkReader(column, metadata, bytes, maxRepetitionLevel,
+        decompressor(column, metadata));
   }
 
   /**
@@ -438,9 +452,24 @@ final class ParquetTableScan implements TableScan {
       at += runBytes;
     }
     pagesSkipped += read.length - included;
-    ColumnChunkReader reader = new ColumnChunkReader(column, metadata, chunk, 0);
+    ColumnChunkReader reader = new ColumnChunkReader(column, metadata, chunk, 0,
+        decompressor(column, metadata));
     reader.select(selected, firstRows, endRows);
     return reader;
+  }
+
+  /** The column's decompressor for chunks in {@code metadata}'s codec (kept per column). */
+  private PageDecompressor decompressor(ParquetColumn column, ColumnMetaData metadata) {
+    Integer servedRowGroup = decompressorRowGroup.put(column, rowGroupsOpened);
+    if (servedRowGroup != null && servedRowGroup == rowGroupsOpened) {
+      return new PageDecompressor(metadata.getCodec()); // a second reader of this column
+    }
+    PageDecompressor known = decompressors.get(column);
+    if (known == null || known.codec() != metadata.getCodec()) {
+      known = new PageDecompressor(metadata.getCodec());
+      decompressors.put(column, known);
+    }
+    return known;
   }
 
   private QuiverException failure(Throwable error, int rowGroup, String column) {
