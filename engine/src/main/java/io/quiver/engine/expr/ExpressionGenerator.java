@@ -203,7 +203,9 @@ final class ExpressionGenerator {
   private Value call(RexCall call, StringBuilder code) {
     SqlKind kind = call.getKind();
     boolean shareable = switch (kind) {
-      case PLUS, MINUS, TIMES, DIVIDE, CAST -> true;
+      // deterministic only: two RAND() * 2 are two draws
+      case PLUS, MINUS, TIMES, DIVIDE, CAST ->
+          org.apache.calcite.rex.RexUtil.isDeterministic(call);
       default -> false;
     };
     if (!shareable) {
