@@ -40,18 +40,15 @@ import org.apache.arrow.vector.types.pojo.ArrowType;
  * child vectors, integers and floats widen to the requested type, timestamps of any unit
  * become microseconds. It never owns the Arrow memory: the batch it belongs to does.
  */
-public final class ArrowColumnVector implements ColumnVector {
-  private final DataType type;
+public final class ArrowColumnVector extends SizedColumnVector {
   private final ValueVector vector;
   private final int offset;
-  private final int size;
   private ColumnVector[] children;
 
   public ArrowColumnVector(DataType type, ValueVector vector, int offset, int size) {
-    this.type = type;
+    super(type, size);
     this.vector = vector;
     this.offset = offset;
-    this.size = size;
   }
 
   /** The Arrow vector this column reads (the whole vector, not only this slice). */
@@ -63,19 +60,6 @@ public final class ArrowColumnVector implements ColumnVector {
   public boolean coversWholeVector() {
     return offset == 0 && size == vector.getValueCount();
   }
-
-  @Override
-  public DataType getDataType() {
-    return type;
-  }
-
-  @Override
-  public int getSize() {
-    return size;
-  }
-
-  @Override
-  public void close() {}
 
   @Override
   public boolean isNullAt(int rowId) {

@@ -28,15 +28,12 @@ import java.math.BigDecimal;
  * Kernel keeps references to log values (a table's configuration map, for example) long after
  * it has moved past the batch they came from.
  */
-public final class HeapColumnVector implements ColumnVector {
-  private final DataType type;
-  private final int size;
+public final class HeapColumnVector extends SizedColumnVector {
   private final Object[] values;
   private final ColumnVector[] children;
 
   private HeapColumnVector(DataType type, int size, Object[] values, ColumnVector[] children) {
-    this.type = type;
-    this.size = size;
+    super(type, size);
     this.values = values;
     this.children = children;
   }
@@ -135,19 +132,6 @@ public final class HeapColumnVector implements ColumnVector {
     }
     throw new UnsupportedOperationException("Delta type " + type + " cannot be read yet");
   }
-
-  @Override
-  public DataType getDataType() {
-    return type;
-  }
-
-  @Override
-  public int getSize() {
-    return size;
-  }
-
-  @Override
-  public void close() {}
 
   @Override
   public boolean isNullAt(int rowId) {
