@@ -56,13 +56,7 @@ public class CsvParseBenchmark {
 
   @TearDown(Level.Trial)
   public void tearDown() {
-    try {
-      if (runner != null) {
-        runner.close();
-      }
-    } finally {
-      GeneratedFiles.deleteDirectory(directory);
-    }
+    GeneratedFiles.release(runner, directory);
   }
 
   @Benchmark

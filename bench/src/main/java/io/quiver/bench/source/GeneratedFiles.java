@@ -71,6 +71,17 @@ public final class GeneratedFiles {
     }
   }
 
+  /** Closes a benchmark's runner (if it was created) and deletes its generated files. */
+  public static void release(QueryRunner runner, Path directory) {
+    try {
+      if (runner != null) {
+        runner.close();
+      }
+    } finally {
+      deleteDirectory(directory);
+    }
+  }
+
   public static void deleteDirectory(Path directory) {
     if (directory == null) {
       return;

@@ -66,13 +66,7 @@ public class ParquetDecodeBenchmark {
 
   @TearDown(Level.Trial)
   public void tearDown() {
-    try {
-      if (runner != null) {
-        runner.close();
-      }
-    } finally {
-      GeneratedFiles.deleteDirectory(directory);
-    }
+    GeneratedFiles.release(runner, directory);
   }
 
   @Benchmark
