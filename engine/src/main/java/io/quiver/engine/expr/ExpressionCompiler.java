@@ -152,7 +152,17 @@ public final class ExpressionCompiler {
     if (!passes.equals("true")) {
       source.append("if (selection != null) selection[o] = i;\n");
     }
-    source.append("o++;\n}\nreturn o;\n}\n");
+    String fullWords = storeValidityWords(projections, true);
+    source.append("o++;\n");
+    if (!fullWords.isEmpty()) {
+      source.append("if ((o & 63) == 0) {\n").append(fullWords).append("}\n");
+    }
+    source.append("}\n");
+    if (!fullWords.isEmpty()) {
+      source.append("if ((o & 63) != 0) {\n").append(storeValidityWords(projections, false))
+          .append("}\n");
+    }
+    source.append("return o;\n}\n");
     source.append("public int filter(org.apache.arrow.vector.FieldVector[] inputs, int rowCount,")
         .append(" int[] selection) {\n");
     if (passes.equals("true")) {
@@ -271,7 +281,33 @@ public final class ExpressionCompiler {
       return "";
     }
     return "long out" + j + " = outputs[" + j + "].getDataBufferAddress();\n"
-        + "long outValid" + j + " = outputs[" + j + "].getValidityBufferAddress();\n";
+        + "long outValid" + j + " = outputs[" + j + "].getValidityBufferAddress();\n"
+        + "long validWord" + j + " = 0L;\n";
+  }
+
+  /**
+   * The validity bits of fixed-width outputs are gathered in one register word per output
+   * ({@code validWordJ}, bit {@code o & 63}) and stored 64 rows at a time, not set in memory
+   * row by row (a read-modify-write the next row's write to the same byte waits for): this is
+   * the store after each 64th row ({@code full}) or of the last, partial word.
+   */
+  private static String storeValidityWords(List<RexNode> projections, boolean full) {
+    StringBuilder code = new StringBuilder();
+    for (int j = 0; j < projections.size(); j++) {
+      Repr repr = Repr.of(projections.get(j).getType());
+      if (repr == Repr.STRING || repr == Repr.NULL) {
+        continue;
+      }
+      if (full) {
+        code.append("org.apache.arrow.memory.util.MemoryUtil.putLong(outValid").append(j)
+            .append(" + ((o - 64) >>> 3), validWord").append(j).append("); validWord").append(j)
+            .append(" = 0L;\n");
+      } else {
+        code.append("io.quiver.engine.exec.batch.BitBuffers.putWord(outValid").append(j)
+            .append(", o & ~63, validWord").append(j).append(", o & 63);\n");
+      }
+    }
+    return code.toString();
   }
 
   private static void writeOutput(int j, RelDataType type, ExpressionGenerator.Value value,
@@ -325,7 +361,6 @@ public final class ExpressionCompiler {
         }
     }
     code.append("if (!").append(value.isNull()).append(") {\n").append(write)
-        .append("\nio.quiver.engine.exec.batch.BitBuffers.setBit(outValid").append(j)
-        .append(", o);\n}\n");
+        .append("\nvalidWord").append(j).append(" |= 1L << o;\n}\n");
   }
 }

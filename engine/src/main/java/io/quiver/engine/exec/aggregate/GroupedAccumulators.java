@@ -14,6 +14,9 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * handling (no row where an argument is NULL), DISTINCT (only the first occurrence of each
  * (group, arguments) pair). Built-in and user aggregates go through the same steps and the
  * same {@link GuardedAccumulator} boundary.
+ *
+ * <p>With few groups, accumulators that take it ({@link GroupRunAccumulator}) and whose rows
+ * were not narrowed get the batch ordered by group ({@link RowsByGroup}, built once per batch).
  */
 public final class GroupedAccumulators implements AutoCloseable {
   private final List<AggregateSpec> specs;
@@ -24,6 +27,7 @@ public final class GroupedAccumulators implements AutoCloseable {
   private final FieldVector[][] arguments;
   private int[] allRows = new int[0];
   private int[] selected = new int[0];
+  private final RowsByGroup byGroup = new RowsByGroup();
   private long batchNumber;
 
   /** Creates one accumulator per call, allocating from children of {@code allocator}. */
@@ -66,6 +70,7 @@ public final class GroupedAccumulators implements AutoCloseable {
         allRows[i] = i;
       }
     }
+    boolean ordered = false;
     for (int a = 0; a < specs.size(); a++) {
       AggregateSpec spec = specs.get(a);
       FieldVector[] values = arguments[a];
@@ -90,7 +95,15 @@ public final class GroupedAccumulators implements AutoCloseable {
       }
       GuardedAccumulator accumulator = accumulators.get(a);
       accumulator.at("on batch " + batchNumber);
-      accumulator.update(values, use, count, groupIds, groupCount);
+      if (use == allRows && accumulator.takesRuns() && RowsByGroup.worthIt(rows, groupCount)) {
+        if (!ordered) {
+          byGroup.build(groupIds, rows, groupCount);
+          ordered = true;
+        }
+        accumulator.updateRuns(values, byGroup);
+      } else {
+        accumulator.update(values, use, count, groupIds, groupCount);
+      }
     }
   }
 

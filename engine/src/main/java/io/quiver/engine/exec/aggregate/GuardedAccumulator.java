@@ -94,6 +94,20 @@ public final class GuardedAccumulator implements AutoCloseable {
     }
   }
 
+  /** Whether the accumulator takes a batch group by group ({@link #updateRuns}). */
+  public boolean takesRuns() {
+    return accumulator instanceof GroupRunAccumulator;
+  }
+
+  /** See {@link GroupRunAccumulator#updateRuns}; only when {@link #takesRuns()}. */
+  public void updateRuns(FieldVector[] arguments, RowsByGroup byGroup) {
+    try {
+      ((GroupRunAccumulator) accumulator).updateRuns(arguments, byGroup);
+    } catch (Throwable e) {
+      throw failure(e, where());
+    }
+  }
+
   /** See {@link GroupAccumulator#merge}. */
   public void merge(FieldVector[] state, int rowCount, int[] groupIds, int groupCount) {
     try {

@@ -53,6 +53,77 @@ public final class VectorGather {
   }
 
   /**
+   * {@link #gather} for a filter's selection: {@code selection[0, count)} are strictly increasing
+   * rows of {@code source} (checked). Variable-width values then need no sizing pass (their
+   * bytes lie between the first and the last selected row's), short values move as one word,
+   * and a source without NULLs gives a target whose validity is set in bulk. Other types go
+   * through {@link #gather}.
+   */
+  public static void gatherSelection(FieldVector source, int[] selection, int count,
+      FieldVector target) {
+    if (!(source instanceof BaseVariableWidthVector variable) || count == 0
+        || source.getClass() != target.getClass()) {
+      gather(source, selection, count, target);
+      return;
+    }
+    int sourceCount = source.getValueCount();
+    if (count > selection.length) {
+      throw new QuiverException(ErrorKind.INTERNAL, "gather of " + count + " rows with "
+          + selection.length + " indexes (a bug in Quiver)");
+    }
+    int previous = -1;
+    boolean ascending = true;
+    for (int i = 0; i < count; i++) {
+      int row = selection[i];
+      ascending &= row > previous;
+      previous = row;
+    }
+    if (!ascending || previous >= sourceCount) {
+      throw new QuiverException(ErrorKind.INTERNAL, "a selection of " + count + " rows is not"
+          + " strictly increasing within a vector of " + sourceCount + " rows (a bug in Quiver)");
+    }
+    gatherSelectedVariableWidth(variable, selection, count, (BaseVariableWidthVector) target);
+  }
+
+  private static void gatherSelectedVariableWidth(BaseVariableWidthVector source,
+      int[] selection, int count, BaseVariableWidthVector target) {
+    long sourceOffsets = source.getOffsetBufferAddress();
+    int firstStart = MemoryUtil.getInt(sourceOffsets + 4L * selection[0]);
+    int lastEnd = MemoryUtil.getInt(sourceOffsets + 4L * selection[count - 1] + 4);
+    // at most the bytes from the first selected value to the end of the last, plus one word of
+    // slack for the last value's word move
+    long bound = (long) lastEnd - firstStart;
+    target.clear();
+    target.allocateNew(bound + 8, count);
+    long targetValidity = target.getValidityBufferAddress();
+    if (Validity.nullCount(source) == 0) {
+      BitBuffers.setBits(targetValidity, count, 0);
+    } else {
+      gatherValidity(source, selection, count, targetValidity);
+    }
+    long sourceData = source.getDataBufferAddress();
+    long sourceWordEnd = source.getDataBuffer().capacity() - 8;
+    long targetOffsets = target.getOffsetBufferAddress();
+    long targetData = target.getDataBufferAddress();
+    int position = 0;
+    for (int i = 0; i < count; i++) {
+      MemoryUtil.putInt(targetOffsets + 4L * i, position);
+      long at = sourceOffsets + 4L * selection[i];
+      int start = MemoryUtil.getInt(at);
+      int length = MemoryUtil.getInt(at + 4) - start;
+      if (length <= 8 && start <= sourceWordEnd) {
+        MemoryUtil.putLong(targetData + position, MemoryUtil.getLong(sourceData + start));
+      } else {
+        MemoryUtil.copyMemory(sourceData + start, targetData + position, length);
+      }
+      position += length;
+    }
+    MemoryUtil.putInt(targetOffsets + 4L * count, position);
+    target.setLastSet(count - 1);
+    target.setValueCount(count);
+  }
+
+  /**
    * Gathers every column of {@code source} into a new root allocated from {@code allocator}
    * (the caller closes it).
    */

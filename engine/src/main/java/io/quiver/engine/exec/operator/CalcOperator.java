@@ -162,7 +162,8 @@ public final class CalcOperator extends AbstractOperator {
       }
       FieldVector target = schema.getFields().get(i).createVector(allocator());
       outputs.set(i, target);
-      io.quiver.engine.exec.batch.VectorGather.gather(source, selection, written, target);
+      io.quiver.engine.exec.batch.VectorGather.gatherSelection(source, selection, written,
+          target);
     }
   }
 

@@ -59,6 +59,88 @@ class VectorGatherTest {
   }
 
   @Test
+  void gathersASelectionOfEveryTypeAsTheGeneralGatherDoes() {
+    int sourceRows = 300;
+    try (VectorSchemaRoot source =
+        TestBatches.batch(allocator, AllTypes.SCHEMA, AllTypes.rows(0, sourceRows))) {
+      for (int step : new int[] {1, 2, 3, 7, 64, 299}) {
+        int[] selection = java.util.stream.IntStream.iterate(step % 3, row -> row < sourceRows,
+            row -> row + step).toArray();
+        for (int count : new int[] {0, 1, Math.min(65, selection.length), selection.length}) {
+          List<org.apache.arrow.vector.FieldVector> vectors = new ArrayList<>();
+          try {
+            for (var column : source.getFieldVectors()) {
+              var target = column.getField().createVector(allocator);
+              vectors.add(target);
+              VectorGather.gatherSelection(column, selection, count, target);
+              assertThat(target.getValueCount()).isEqualTo(count);
+            }
+            try (VectorSchemaRoot result = new VectorSchemaRoot(AllTypes.SCHEMA.getFields(),
+                vectors, count)) {
+              assertThat(TestBatches.rows(result)).as("step %d, %d rows", step, count)
+                  .isEqualTo(expected(selection, count));
+            }
+          } catch (RuntimeException e) {
+            vectors.forEach(org.apache.arrow.vector.FieldVector::close);
+            throw e;
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void gathersASelectionOfStringsWithoutNullsLongAndShort() {
+    try (org.apache.arrow.vector.VarCharVector source =
+            new org.apache.arrow.vector.VarCharVector("s", allocator);
+        org.apache.arrow.vector.VarCharVector target =
+            new org.apache.arrow.vector.VarCharVector("s", allocator)) {
+      String[] values = {"", "a", "12345678", "123456789", "a rather longer value", "z", ""};
+      source.allocateNew();
+      for (int i = 0; i < values.length; i++) {
+        source.setSafe(i, values[i].getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      }
+      source.setValueCount(values.length);
+      int[] selection = {0, 2, 3, 4, 6};
+      VectorGather.gatherSelection(source, selection, selection.length, target);
+      assertThat(target.getNullCount()).isZero();
+      for (int i = 0; i < selection.length; i++) {
+        assertThat(target.getObject(i).toString()).isEqualTo(values[selection[i]]);
+      }
+      // the last value ends the source's data: it cannot be read as a word
+      VectorGather.gatherSelection(source, new int[] {5}, 1, target);
+      assertThat(target.getObject(0).toString()).isEqualTo("z");
+    }
+  }
+
+  @Test
+  void rejectsASelectionThatIsNotIncreasingOrLeavesTheSource() {
+    try (VectorSchemaRoot source =
+            TestBatches.batch(allocator, AllTypes.SCHEMA, AllTypes.rows(0, 4));
+        org.apache.arrow.vector.FieldVector target =
+            source.getVector(stringColumn()).getField().createVector(allocator)) {
+      var strings = source.getVector(stringColumn());
+      for (int[] selection : new int[][] {{1, 1}, {2, 1}, {0, 4}, {-1, 2}}) {
+        assertThatThrownBy(() -> VectorGather.gatherSelection(strings, selection, 2, target))
+            .isInstanceOf(QuiverException.class)
+            .satisfies(e -> assertThat(((QuiverException) e).kind())
+                .isEqualTo(ErrorKind.INTERNAL))
+            .hasMessageContaining("not strictly increasing");
+      }
+    }
+  }
+
+  private static int stringColumn() {
+    for (int i = 0; i < AllTypes.SCHEMA.getFields().size(); i++) {
+      if (AllTypes.SCHEMA.getFields().get(i).getType()
+          instanceof org.apache.arrow.vector.types.pojo.ArrowType.Utf8) {
+        return i;
+      }
+    }
+    throw new AssertionError("AllTypes has no string column");
+  }
+
+  @Test
   void gathersOnlyNullsFromAnEmptySource() {
     int[] indexes = {-1, -1, -1};
     try (VectorSchemaRoot source = TestBatches.batch(allocator, AllTypes.SCHEMA);

@@ -1,11 +1,12 @@
 package io.quiver.engine.function.builtin.aggregate;
 
-import io.quiver.udf.function.GroupAccumulator;
+import io.quiver.engine.exec.aggregate.GroupRunAccumulator;
+import io.quiver.engine.exec.aggregate.RowsByGroup;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.FieldVector;
 
 /** The counts of {@link CountFunction}: one long per group. */
-final class CountAccumulator implements GroupAccumulator {
+final class CountAccumulator implements GroupRunAccumulator {
   private long[] counts = new long[GroupArrays.INITIAL];
 
   @Override
@@ -19,6 +20,16 @@ final class CountAccumulator implements GroupAccumulator {
     }
     for (int i = 0; i < count; i++) {
       state[groupIds[rows[i]]]++;
+    }
+  }
+
+  @Override
+  public void updateRuns(FieldVector[] arguments, RowsByGroup byGroup) {
+    int groupCount = byGroup.groupCount();
+    counts = GroupArrays.grow(counts, groupCount);
+    int[] starts = byGroup.starts();
+    for (int group = 0; group < groupCount; group++) {
+      counts[group] += starts[group + 1] - starts[group];
     }
   }
 

@@ -1,5 +1,7 @@
 package io.quiver.engine.function.builtin.aggregate;
 
+import io.quiver.engine.exec.aggregate.GroupRunAccumulator;
+import io.quiver.engine.exec.aggregate.RowsByGroup;
 import io.quiver.udf.error.ErrorKind;
 import io.quiver.udf.error.QuiverException;
 import java.math.BigDecimal;
@@ -18,9 +20,10 @@ import org.apache.arrow.vector.FieldVector;
  * each): each value's upper 32 bits (signed) and lower 32 bits (unsigned) go to two plain long
  * sums per group, which cannot overflow for 2^30 rows, and are folded into the 128-bit sums
  * before that many rows have been added and whenever the sums are read. With one group (an
- * aggregate without GROUP BY) the split sums stay in registers for the whole batch.
+ * aggregate without GROUP BY) the split sums stay in registers for the whole batch, and so
+ * they do for each group's run when the batch comes ordered by group ({@link #updateRuns}).
  */
-final class ExactSumAccumulator extends SumAccumulator {
+final class ExactSumAccumulator extends SumAccumulator implements GroupRunAccumulator {
   /** 10^0 .. 10^22, each exactly representable as a double. */
   private static final double[] POWERS_OF_TEN = new double[23];
 
@@ -143,6 +146,89 @@ final class ExactSumAccumulator extends SumAccumulator {
       upper[group] += value >> 32;
       lower[group] += value & LOWER_32;
       n[group]++;
+    }
+  }
+
+  @Override
+  public void updateRuns(FieldVector[] arguments, RowsByGroup byGroup) {
+    int groupCount = byGroup.groupCount();
+    grow(groupCount);
+    int[] rows = byGroup.rows();
+    int[] starts = byGroup.starts();
+    int total = starts[groupCount];
+    if (unfoldedRows + total > FOLD_AFTER_ROWS) {
+      fold();
+    }
+    unfoldedRows += total;
+    FieldVector argument = arguments[0];
+    long data = argument.getDataBufferAddress();
+    boolean wide = argument instanceof DecimalVector decimal && decimal.getPrecision() > 18;
+    int width = ValueReader.width(argument);
+    for (int group = 0; group < groupCount; group++) {
+      int from = starts[group];
+      int to = starts[group + 1];
+      if (from == to) {
+        continue;
+      }
+      if (wide) {
+        addWideRun(data, rows, from, to, group);
+      } else {
+        addRun(data, width, rows, from, to, group);
+      }
+      counts[group] += to - from;
+    }
+  }
+
+  /** Adds one group's rows {@code rows[from, to)} of one-long values, summed in registers. */
+  private void addRun(long data, int width, int[] rows, int from, int to, int group) {
+    long upper = 0;
+    long lower = 0;
+    if (width == 8 || width == 16) {
+      for (int i = from; i < to; i++) {
+        long value = MemoryUtil.getLong(data + (long) width * rows[i]);
+        upper += value >> 32;
+        lower += value & LOWER_32;
+      }
+    } else {
+      for (int i = from; i < to; i++) {
+        long value = ValueReader.readLong(data, width, rows[i]);
+        upper += value >> 32;
+        lower += value & LOWER_32;
+      }
+    }
+    upperSums[group] += upper;
+    lowerSums[group] += lower;
+  }
+
+  /**
+   * Adds one group's rows of a wide decimal: values whose high word extends the sign of the low
+   * word to split sums, others in 128 bits, all in registers until the run ends.
+   */
+  private void addWideRun(long data, int[] rows, int from, int to, int group) {
+    long upper = 0;
+    long lower = 0;
+    long sumHigh = 0;
+    long sumLow = 0;
+    for (int i = from; i < to; i++) {
+      long address = data + 16L * rows[i];
+      long valueLow = MemoryUtil.getLong(address);
+      long valueHigh = MemoryUtil.getLong(address + 8);
+      if (valueHigh == (valueLow >> 63)) {
+        upper += valueLow >> 32;
+        lower += valueLow & LOWER_32;
+      } else {
+        long after = sumLow + valueLow;
+        sumHigh += valueHigh + (Long.compareUnsigned(after, sumLow) < 0 ? 1 : 0);
+        sumLow = after;
+      }
+    }
+    upperSums[group] += upper;
+    lowerSums[group] += lower;
+    if ((sumHigh | sumLow) != 0) {
+      long before = low[group];
+      long after = before + sumLow;
+      high[group] += sumHigh + (Long.compareUnsigned(after, before) < 0 ? 1 : 0);
+      low[group] = after;
     }
   }
 
