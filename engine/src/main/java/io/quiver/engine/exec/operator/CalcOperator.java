@@ -109,7 +109,8 @@ public final class CalcOperator extends AbstractOperator {
           }
           computed.add(vector);
           if (vector instanceof BaseFixedWidthVector fixed) {
-            fixed.allocateNew(rows);
+            // every value the kernel writes, NULLs as zeros: no need to clear them first
+            io.quiver.engine.exec.batch.UnzeroedAllocation.allocate(fixed, rows);
           } else if (vector instanceof BaseVariableWidthVector variable) {
             variable.allocateNew(Math.max(64L, rows * 16L), rows);
           }

@@ -124,6 +124,100 @@ final class ArrowColumnWriter {
   }
 
   /**
+   * Whether {@link #writeFromDictionary} handles this column: the conversions {@link
+   * #writeDense} has a loop for (plain layouts, small decimals, strings and binaries).
+   */
+  boolean writesFromDictionary(FieldVector vector) {
+    return rawWidth() > 0 || conversion == Conversion.DECIMAL_INT64
+        || conversion == Conversion.DECIMAL_INT32
+        || (conversion == Conversion.STRING || conversion == Conversion.BINARY)
+        && vector instanceof BaseVariableWidthVector;
+  }
+
+  /**
+   * Writes rows {@code start .. start + rows}, all non-null, row j holding dictionary entry
+   * {@code indices[j]} (each checked by the decoder): one pass from the dictionary into the
+   * vector, converting as {@link #writeDense} does. Only where {@link #writesFromDictionary}.
+   */
+  void writeFromDictionary(FieldVector vector, int start, int rows, PhysicalValues dictionary,
+      int[] indices) {
+    byte[] source = dictionary.bytes();
+    int width = rawWidth();
+    if (width > 0 || conversion == Conversion.DECIMAL_INT64
+        || conversion == Conversion.DECIMAL_INT32) {
+      int targetWidth = width > 0 ? width : 16;
+      ArrowBuf data = vector.getDataBuffer();
+      data.checkBytes((long) start * targetWidth, (long) (start + rows) * targetWidth);
+      long address = data.memoryAddress() + (long) start * targetWidth;
+      if (width == 4) {
+        for (int j = 0; j < rows; j++) {
+          MemoryUtil.putInt(address + 4L * j, (int) PhysicalValues.INT.get(source, 4 * indices[j]));
+        }
+      } else if (width == 8) {
+        for (int j = 0; j < rows; j++) {
+          MemoryUtil.putLong(address + 8L * j,
+              (long) PhysicalValues.LONG.get(source, 8 * indices[j]));
+        }
+      } else if (conversion == Conversion.DECIMAL_INT64) {
+        for (int j = 0; j < rows; j++) {
+          long unscaled = (long) PhysicalValues.LONG.get(source, 8 * indices[j]);
+          MemoryUtil.putLong(address + 16L * j, unscaled);
+          MemoryUtil.putLong(address + 16L * j + 8, unscaled >> 63);
+        }
+      } else {
+        for (int j = 0; j < rows; j++) {
+          long unscaled = (int) PhysicalValues.INT.get(source, 4 * indices[j]);
+          MemoryUtil.putLong(address + 16L * j, unscaled);
+          MemoryUtil.putLong(address + 16L * j + 8, unscaled >> 63);
+        }
+      }
+    } else {
+      appendFromDictionary((BaseVariableWidthVector) vector, start, rows, dictionary, indices);
+    }
+    setValid(vector.getValidityBuffer(), start, rows);
+  }
+
+  /** {@link #appendVariable} of dictionary entries: sized, then copied value by value. */
+  private static void appendFromDictionary(BaseVariableWidthVector vector, int start, int rows,
+      PhysicalValues dictionary, int[] indices) {
+    int[] offsets = dictionary.offsets();
+    long total = 0;
+    for (int j = 0; j < rows; j++) {
+      total += offsets[indices[j] + 1] - offsets[indices[j]];
+    }
+    vector.fillEmpties(start);
+    long base = vector.getStartOffset(start);
+    // 8 bytes of slack: short values move as one word
+    while (vector.getDataBuffer().capacity() < base + total + 8) {
+      vector.reallocDataBuffer(Math.max(base + total + 8,
+          vector.getDataBuffer().capacity() * 2));
+    }
+    while (vector.getOffsetBuffer().capacity()
+        < (long) (start + rows + 1) * BaseVariableWidthVector.OFFSET_WIDTH) {
+      vector.reallocValidityAndOffsetBuffers();
+    }
+    byte[] source = dictionary.bytes();
+    int sourceWordEnd = source.length - 8;
+    long data = vector.getDataBuffer().memoryAddress();
+    long ends = vector.getOffsetBuffer().memoryAddress()
+        + (long) (start + 1) * BaseVariableWidthVector.OFFSET_WIDTH;
+    long at = base;
+    for (int j = 0; j < rows; j++) {
+      int index = indices[j];
+      int from = offsets[index];
+      int size = offsets[index + 1] - from;
+      if (size <= 8 && from <= sourceWordEnd) {
+        MemoryUtil.putLong(data + at, (long) PhysicalValues.LONG.get(source, from));
+      } else {
+        MemoryUtil.copyToMemory(source, from, data + at, size);
+      }
+      at += size;
+      MemoryUtil.putInt(ends + 4L * j, (int) at);
+    }
+    vector.setLastSet(start + rows - 1);
+  }
+
+  /**
    * Appends {@code rows} variable-width values at rows {@code start ..}: one copy of their
    * bytes and one loop over the offsets, instead of a checked set per value.
    */

@@ -162,11 +162,18 @@ final class ColumnChunkReader implements ColumnReader {
       rowLevels = levels;
       System.arraycopy(levels, 0, readLevels, done, n);
     }
-    values.clear();
-    if (present > 0) {
-      valuesDecoder.read(present, values);
+    if (rowLevels == null && valuesDecoder instanceof DictionaryDecoder dictionaryPage
+        && writer.writesFromDictionary(vector)) {
+      // every row has a value: straight from the dictionary into the vector, no copy between
+      writer.writeFromDictionary(vector, start + done, n, dictionaryPage.dictionary(),
+          dictionaryPage.readIndices(n));
+    } else {
+      values.clear();
+      if (present > 0) {
+        valuesDecoder.read(present, values);
+      }
+      writer.write(vector, start + done, n, rowLevels, column.maxDefinitionLevel(), values);
     }
-    writer.write(vector, start + done, n, rowLevels, column.maxDefinitionLevel(), values);
     pageRemaining -= n;
     nextRow += n;
   }

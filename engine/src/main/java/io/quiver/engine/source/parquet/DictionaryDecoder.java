@@ -28,11 +28,17 @@ final class DictionaryDecoder implements ValuesDecoder {
     this.indices = new RleBitPackedHybridDecoder(data, offset + 1, end, data[offset] & 0xFF);
   }
 
-  @Override
-  public void read(int count, PhysicalValues out) {
-    if (count == 0) {
-      return;
-    }
+  /** The dictionary page's values. */
+  PhysicalValues dictionary() {
+    return dictionary;
+  }
+
+  /**
+   * Reads the next {@code count} (at least 1) indices, each checked to lie within the
+   * dictionary, into the returned array's first {@code count} entries (valid until the next
+   * call). For writers that take values straight from the dictionary.
+   */
+  int[] readIndices(int count) {
     if (indices == null) {
       throw ParquetData.corrupt("dictionary-encoded page has no index data");
     }
@@ -55,6 +61,15 @@ final class DictionaryDecoder implements ValuesDecoder {
         }
       }
     }
+    return scratch;
+  }
+
+  @Override
+  public void read(int count, PhysicalValues out) {
+    if (count == 0) {
+      return;
+    }
+    readIndices(count);
     byte[] source = dictionary.bytes();
     if (dictionary.variableWidth()) {
       // One reservation for all the values' bytes and offsets, then a gather loop.

@@ -1,5 +1,6 @@
 package io.quiver.engine.source.parquet;
 
+import io.quiver.engine.exec.batch.UnzeroedAllocation;
 import io.quiver.udf.error.ErrorKind;
 import io.quiver.udf.error.QuiverException;
 import io.quiver.udf.function.ColumnPredicate;
@@ -14,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.BaseFixedWidthVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.Field;
@@ -207,17 +209,28 @@ final class ParquetTableScan implements TableScan {
       List<FieldVector> vectors = root.getFieldVectors();
       for (int c = 0; c < vectors.size(); c++) {
         FieldVector vector = vectors.get(c);
-        if (readers[c] instanceof NestedColumnReader) {
-          NestedVectors.setInitialCapacity(vector, rows);
+        // a flat fixed-width column read from the file has each row's value or NULL written,
+        // so its values need no clearing first; NULL rows get zeros after the read
+        boolean unzeroed = readers[c] != null && !(readers[c] instanceof NestedColumnReader)
+            && vector instanceof BaseFixedWidthVector;
+        if (unzeroed) {
+          UnzeroedAllocation.allocate((BaseFixedWidthVector) vector, rows);
         } else {
-          vector.setInitialCapacity(rows);
+          if (readers[c] instanceof NestedColumnReader) {
+            NestedVectors.setInitialCapacity(vector, rows);
+          } else {
+            vector.setInitialCapacity(rows);
+          }
+          vector.allocateNew();
         }
-        vector.allocateNew();
         if (readers[c] != null) {
           columnName = projected[c].name();
           readers[c].read(rows, vector, 0);
         }
         vector.setValueCount(rows);
+        if (unzeroed) {
+          UnzeroedAllocation.clearNullValues((BaseFixedWidthVector) vector, rows);
+        }
       }
       root.setRowCount(rows);
     } catch (Throwable e) {

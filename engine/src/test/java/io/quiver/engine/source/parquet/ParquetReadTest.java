@@ -84,6 +84,30 @@ class ParquetReadTest {
     }
   }
 
+  /**
+   * Low-cardinality columns, which DuckDB writes dictionary-encoded: pages without NULLs go
+   * from the dictionary straight into the vectors, pages with NULLs through the value buffer.
+   * Strings shorter and longer than a word, the last dictionary entry included.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"v1", "v2"})
+  void dictionaryEncodedColumnsMatchDuckDb(String version) throws Exception {
+    String columns = "(i % 7)::INTEGER AS n, (i % 11 - 5)::BIGINT AS g,"
+        + " DATE '1995-01-01' + (i % 13)::INTEGER AS dt, (i % 5 / 4.0)::FLOAT AS f,"
+        + " (i % 9 / 8.0)::DOUBLE AS d, TIMESTAMP '2020-01-01' + to_seconds(i % 6) AS ts,"
+        + " ((i % 17) * 1.25 - 3)::DECIMAL(9, 2) AS d9,"
+        + " ((i % 19) * 1000.0001 - 9000)::DECIMAL(18, 4) AS d18,"
+        + " ['A', 'N', 'R', 'a longer flag value', ''][i % 5 + 1] AS flag,"
+        + " ('\\x0' || (i % 3))::BLOB AS bytes";
+    String withNulls = "CASE WHEN i >= 3000 AND i % 10 = 0 THEN NULL ELSE (i % 4)::INTEGER END"
+        + " AS sometimes, CASE WHEN i >= 3000 AND i % 10 = 0 THEN NULL ELSE ['x', 'yy',"
+        + " 'zzzzzzzzzzzz'][i % 3 + 1] END AS sometimes_text";
+    Path file = write("dictionary_" + version + ".parquet", "SELECT " + columns + ", "
+        + withNulls + " FROM range(6000) t(i)", ", ROW_GROUP_SIZE 2500, PARQUET_VERSION "
+        + version);
+    compareWithDuckDb(file);
+  }
+
   @Test
   void uuidAndBlobColumns() throws Exception {
     Path file = write("uuid.parquet", "SELECT CASE WHEN i = 1 THEN NULL ELSE"
