@@ -707,13 +707,31 @@ final class ExpressionGenerator {
         }
         return strict(type, List.of(left, right), code, body);
       }
+      boolean overflows = leftType.getPrecision() + rightType.getPrecision() > precision;
+      if (repr == Repr.INT128 && productScale == scale
+          && (left.repr() == Repr.LONG && right.repr() == Repr.INT128
+              || left.repr() == Repr.INT128 && right.repr() == Repr.LONG)) {
+        // a wide and a DECIMAL(p <= 18) operand: multiplied without widening the narrow one,
+        // straight into the result, checked only when the precisions can overflow it
+        Value wide = left.repr() == Repr.LONG ? right : left;
+        Value narrow = left.repr() == Repr.LONG ? left : right;
+        String body = RT + "Int128Math.multiplyByLong(" + wide.value() + ", " + narrow.value()
+            + ", $R);\n";
+        if (overflows) {
+          body += RT + "Int128Math.checkPrecision($R, " + precision + ");\n";
+        }
+        return strict(type, List.of(left, right), code, body);
+      }
       Value a = coerce(left, wideLeft, code, false);
       Value b = coerce(right, wideRight, code, false);
       String product = assembler.int128Holder();
       String body = RT + "Int128Math.multiply(" + a.value() + ", " + b.value() + ", " + product
-          + ");\n" + RT + "Int128Math.rescale(" + product + ", " + productScale + ", " + scale
-          + ", " + product + ");\n" + RT + "Int128Math.checkPrecision(" + product + ", "
-          + precision + ");\n";
+          + ");\n";
+      if (productScale != scale) {
+        body += RT + "Int128Math.rescale(" + product + ", " + productScale + ", " + scale
+            + ", " + product + ");\n";
+      }
+      body += RT + "Int128Math.checkPrecision(" + product + ", " + precision + ");\n";
       if (repr == Repr.LONG) {
         body += "$R = " + RT + "Int128Math.toLongExact(" + product + ");\n";
       } else {
@@ -1092,6 +1110,25 @@ final class ExpressionGenerator {
     return new Value(value.repr(), value.isNull(), value.value(), value.length(), target);
   }
 
+  /**
+   * A literal's rescale done while generating (the {@code 1} of {@code 1 - l_discount} becomes
+   * {@code 100L} for a scale of 2, a constant the JIT folds, not a call per row); null when
+   * {@code value} is not a long literal or the rescale fails, which is then left to run time
+   * so the error comes only if a row evaluates it.
+   */
+  private static Long foldedRescale(String value, int fromScale, int toScale, int toPrecision) {
+    if (!value.matches("-?[0-9]{1,18}L")) {
+      return null;
+    }
+    try {
+      return io.quiver.engine.expr.runtime.Casts.rescaleDecimal(
+          Long.parseLong(value.substring(0, value.length() - 1)), fromScale, toScale,
+          toPrecision);
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
   private String castBody(Value value, RelDataType source, RelDataType target, Repr to) {
     SqlTypeName s = source.getSqlTypeName();
     SqlTypeName t = target.getSqlTypeName();
@@ -1186,13 +1223,20 @@ final class ExpressionGenerator {
         int toScale = target.getScale();
         int toPrecision = target.getPrecision();
         if (from == Repr.LONG && to == Repr.LONG) {
+          Long folded = foldedRescale(v, fromScale, toScale, toPrecision);
+          if (folded != null) {
+            return "$R = " + folded + "L;\n";
+          }
           return "$R = " + RT + "Casts.rescaleDecimal(" + v + ", " + fromScale + ", " + toScale
               + ", " + toPrecision + ");\n";
         }
         if (from == Repr.LONG) {
-          return RT + "Int128Math.set($R, " + v + ");\n" + RT + "Int128Math.rescale($R, "
-              + fromScale + ", " + toScale + ", $R);\n" + RT + "Int128Math.checkPrecision($R, "
-              + toPrecision + ");\n";
+          String widen = RT + "Int128Math.set($R, " + v + ");\n";
+          if (fromScale == toScale && toPrecision >= source.getPrecision()) {
+            return widen; // the same value, in a type at least as wide
+          }
+          return widen + RT + "Int128Math.rescale($R, " + fromScale + ", " + toScale
+              + ", $R);\n" + RT + "Int128Math.checkPrecision($R, " + toPrecision + ");\n";
         }
         if (to == Repr.INT128) {
           return RT + "Int128Math.rescale(" + v + ", " + fromScale + ", " + toScale

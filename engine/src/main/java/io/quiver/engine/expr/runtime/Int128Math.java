@@ -111,18 +111,35 @@ public final class Int128Math {
       multiplyLongs(a.low, b.low, out);
       return;
     }
-    boolean negative = (a.high ^ b.high) < 0;
-    long aHigh = a.high;
-    long aLow = a.low;
-    if (aHigh < 0) {
-      aLow = -a.low;
-      aHigh = ~a.high + (a.low == 0 ? 1 : 0);
+    multiplyWide(a.high, a.low, b.high, b.low, out);
+  }
+
+  /**
+   * {@code out = a * b} for a long {@code b} (a DECIMAL(p &lt;= 18) operand), as {@link
+   * #multiply} does without first widening {@code b} to 128 bits.
+   */
+  public static void multiplyByLong(Int128 a, long b, Int128 out) {
+    if (fitsInLong(a)) {
+      multiplyLongs(a.low, b, out);
+      return;
     }
-    long bHigh = b.high;
-    long bLow = b.low;
+    multiplyWide(a.high, a.low, b >> 63, b, out);
+  }
+
+  private static void multiplyWide(long aHighSigned, long aLowSigned, long bHighSigned,
+      long bLowSigned, Int128 out) {
+    boolean negative = (aHighSigned ^ bHighSigned) < 0;
+    long aHigh = aHighSigned;
+    long aLow = aLowSigned;
+    if (aHigh < 0) {
+      aLow = -aLowSigned;
+      aHigh = ~aHighSigned + (aLowSigned == 0 ? 1 : 0);
+    }
+    long bHigh = bHighSigned;
+    long bLow = bLowSigned;
     if (bHigh < 0) {
-      bLow = -b.low;
-      bHigh = ~b.high + (b.low == 0 ? 1 : 0);
+      bLow = -bLowSigned;
+      bHigh = ~bHighSigned + (bLowSigned == 0 ? 1 : 0);
     }
     // magnitudes are unsigned; the minimum value has magnitude 2^127 (aHigh == MIN_VALUE)
     if (aHigh != 0 && bHigh != 0) {

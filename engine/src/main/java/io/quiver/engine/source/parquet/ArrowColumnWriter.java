@@ -180,6 +180,11 @@ final class ArrowColumnWriter {
   /** {@link #appendVariable} of dictionary entries: sized, then copied value by value. */
   private static void appendFromDictionary(BaseVariableWidthVector vector, int start, int rows,
       PhysicalValues dictionary, int[] indices) {
+    PhysicalValues.ShortEntries entries = dictionary.shortEntries();
+    if (entries != null) {
+      appendShortEntries(vector, start, rows, entries, indices);
+      return;
+    }
     int[] offsets = dictionary.offsets();
     long total = 0;
     for (int j = 0; j < rows; j++) {
@@ -212,6 +217,37 @@ final class ArrowColumnWriter {
         MemoryUtil.copyToMemory(source, from, data + at, size);
       }
       at += size;
+      MemoryUtil.putInt(ends + 4L * j, (int) at);
+    }
+    vector.setLastSet(start + rows - 1);
+  }
+
+  /**
+   * {@link #appendFromDictionary} when no entry is longer than 8 bytes (codes, flags): room for
+   * 8 bytes a row, then one word move and one size per row.
+   */
+  private static void appendShortEntries(BaseVariableWidthVector vector, int start, int rows,
+      PhysicalValues.ShortEntries entries, int[] indices) {
+    vector.fillEmpties(start);
+    long base = vector.getStartOffset(start);
+    long room = base + 8L * rows + 8;
+    while (vector.getDataBuffer().capacity() < room) {
+      vector.reallocDataBuffer(Math.max(room, vector.getDataBuffer().capacity() * 2));
+    }
+    while (vector.getOffsetBuffer().capacity()
+        < (long) (start + rows + 1) * BaseVariableWidthVector.OFFSET_WIDTH) {
+      vector.reallocValidityAndOffsetBuffers();
+    }
+    long[] words = entries.words();
+    int[] sizes = entries.sizes();
+    long data = vector.getDataBuffer().memoryAddress();
+    long ends = vector.getOffsetBuffer().memoryAddress()
+        + (long) (start + 1) * BaseVariableWidthVector.OFFSET_WIDTH;
+    long at = base;
+    for (int j = 0; j < rows; j++) {
+      int index = indices[j];
+      MemoryUtil.putLong(data + at, words[index]);
+      at += sizes[index];
       MemoryUtil.putInt(ends + 4L * j, (int) at);
     }
     vector.setLastSet(start + rows - 1);

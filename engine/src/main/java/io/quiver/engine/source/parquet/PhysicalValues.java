@@ -126,6 +126,48 @@ final class PhysicalValues {
     length += size;
   }
 
+  /**
+   * Variable-width values of at most 8 bytes each, as one little-endian word per value (the
+   * bytes past its size zero) and its size: a dictionary's entries, which a writer then moves
+   * one word per row without a copy call.
+   */
+  record ShortEntries(long[] words, int[] sizes) {}
+
+  private ShortEntries shortEntries;
+  /** The count and length {@link #shortEntries} was computed at; -1: not computed. */
+  private int shortEntriesCount = -1;
+  private int shortEntriesLength = -1;
+
+  /**
+   * This variable-width buffer's values as {@link ShortEntries}, or null when one is longer
+   * than 8 bytes. Computed once while the values stay as they are (a dictionary page's).
+   */
+  ShortEntries shortEntries() {
+    if (shortEntriesCount == count && shortEntriesLength == length) {
+      return shortEntries;
+    }
+    shortEntriesCount = count;
+    shortEntriesLength = length;
+    shortEntries = null;
+    long[] words = new long[count];
+    int[] sizes = new int[count];
+    for (int i = 0; i < count; i++) {
+      int from = offsets[i];
+      int size = offsets[i + 1] - from;
+      if (size > 8) {
+        return null;
+      }
+      long word = 0;
+      for (int b = 0; b < size; b++) {
+        word |= (bytes[from + b] & 0xFFL) << (8 * b);
+      }
+      words[i] = word;
+      sizes[i] = size;
+    }
+    shortEntries = new ShortEntries(words, sizes);
+    return shortEntries;
+  }
+
   int getInt(int index) {
     return (int) INT.get(bytes, index * width);
   }

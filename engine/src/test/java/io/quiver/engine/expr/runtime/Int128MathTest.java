@@ -152,6 +152,28 @@ class Int128MathTest {
   }
 
   @Test
+  void multiplyByLongAgreesWithBigInteger() {
+    for (int i = 0; i < 20_000; i++) {
+      BigInteger a = randomValue().shiftRight(random.nextInt(127));
+      long b = random.nextInt(4) == 0 ? random.nextLong() : random.nextLong() >> random.nextInt(64);
+      BigInteger product = a.multiply(BigInteger.valueOf(b));
+      if (fits(product)) {
+        Int128 out = new Int128();
+        Int128Math.multiplyByLong(of(a), b, out);
+        assertThat(big(out)).as("%s * %s", a, b).isEqualTo(product);
+      } else {
+        assertOverflow(() -> Int128Math.multiplyByLong(of(a), b, new Int128()));
+      }
+    }
+    Int128 out = new Int128();
+    Int128Math.multiplyByLong(of(BigInteger.ONE.shiftLeft(126)), -2, out);
+    assertThat(big(out)).isEqualTo(MIN);
+    assertOverflow(() -> Int128Math.multiplyByLong(of(MIN), -1, new Int128()));
+    Int128Math.multiplyByLong(of(BigInteger.valueOf(Long.MIN_VALUE)), Long.MIN_VALUE, out);
+    assertThat(big(out)).isEqualTo(BigInteger.valueOf(Long.MIN_VALUE).pow(2));
+  }
+
+  @Test
   void multiplyEdges() {
     Int128 out = new Int128();
     Int128Math.multiply(of(MIN), of(BigInteger.ONE), out);

@@ -98,6 +98,7 @@ class ParquetReadTest {
         + " ((i % 17) * 1.25 - 3)::DECIMAL(9, 2) AS d9,"
         + " ((i % 19) * 1000.0001 - 9000)::DECIMAL(18, 4) AS d18,"
         + " ['A', 'N', 'R', 'a longer flag value', ''][i % 5 + 1] AS flag,"
+        + " ['A', 'NO', '', '8 bytes!'][i % 4 + 1] AS code,"
         + " ('\\x0' || (i % 3))::BLOB AS bytes";
     String withNulls = "CASE WHEN i >= 3000 AND i % 10 = 0 THEN NULL ELSE (i % 4)::INTEGER END"
         + " AS sometimes, CASE WHEN i >= 3000 AND i % 10 = 0 THEN NULL ELSE ['x', 'yy',"
