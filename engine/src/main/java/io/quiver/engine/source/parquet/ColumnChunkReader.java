@@ -76,11 +76,25 @@ final class ColumnChunkReader implements ColumnReader {
    */
   ColumnChunkReader(ParquetColumn column, ColumnMetaData metadata, byte[] chunk,
       int maxRepetitionLevel, PageDecompressor decompressor) {
+    this(column, metadata, chunk, chunk.length, maxRepetitionLevel, decompressor);
+  }
+
+  /**
+   * {@link #ColumnChunkReader(ParquetColumn, ColumnMetaData, byte[], int, PageDecompressor)}
+   * over the first {@code length} bytes of {@code chunk} (a buffer the scan reuses from one row
+   * group to the next; the bytes after {@code length} are not the chunk's).
+   */
+  ColumnChunkReader(ParquetColumn column, ColumnMetaData metadata, byte[] chunk, int length,
+      int maxRepetitionLevel, PageDecompressor decompressor) {
+    if (length < 0 || length > chunk.length) {
+      throw new IllegalArgumentException("chunk of " + length + " bytes in a buffer of "
+          + chunk.length);
+    }
     this.maxRepetitionLevel = maxRepetitionLevel;
     this.repetitionBitWidth = 32 - Integer.numberOfLeadingZeros(maxRepetitionLevel);
     this.column = column;
     this.chunk = chunk;
-    this.end = chunk.length;
+    this.end = length;
     this.totalValues = metadata.getNum_values();
     this.decompressor = decompressor != null && decompressor.codec() == metadata.getCodec()
         ? decompressor : new PageDecompressor(metadata.getCodec());

@@ -69,6 +69,9 @@ final class ParquetTableScan implements TableScan {
       new java.util.HashMap<>();
   /** Row groups opened so far: identifies the current one. */
   private int rowGroupsOpened;
+  /** Chunk buffers kept from one row group to the next ({@link #chunkBuffer}). */
+  private byte[][] chunkBuffers = new byte[0][];
+  private int chunkBuffersUsed;
   private long pagesSkipped;
   private long rowsSkipped;
   private long limitLeft;
@@ -248,6 +251,7 @@ final class ParquetTableScan implements TableScan {
    */
   private void openRowGroup(RowGroupUnit unit) {
     rowGroupsOpened++;
+    chunkBuffersUsed = 0;
     String columnName = null;
     try {
       RowGroup group = footer.rowGroups().get(unit.rowGroup());
@@ -411,9 +415,30 @@ final class ParquetTableScan implements TableScan {
       throw ParquetData.unsupported("column chunk of %d bytes (2 GB or more)", size);
     }
     ParquetData.checkRange(start, size, footer.fileSize(), "column chunk of " + column.path());
-    byte[] bytes = ParquetFooter.readFully(channel, start, (int) size);
-    return new ColumnChunkReader(column, metadata, bytes, maxRepetitionLevel,
+    byte[] bytes = chunkBuffer((int) size);
+    ParquetFooter.readFully(channel, start, bytes, 0, (int) size);
+    return new ColumnChunkReader(column, metadata, bytes, (int) size, maxRepetitionLevel,
         decompressor(column, metadata));
+  }
+
+  /**
+   * The next chunk buffer of the row group being opened, with room for {@code size} bytes: the
+   * i-th chunk read for a row group reuses the i-th buffer of the one before (whose readers are
+   * done by then), so a scan allocates (and the JVM clears) chunk-sized arrays once per
+   * column, not once per row group.
+   */
+  private byte[] chunkBuffer(int size) {
+    int slot = chunkBuffersUsed++;
+    if (slot == chunkBuffers.length) {
+      chunkBuffers = java.util.Arrays.copyOf(chunkBuffers, Math.max(4, slot * 2));
+    }
+    byte[] buffer = chunkBuffers[slot];
+    if (buffer == null || buffer.length < size) {
+      // a little headroom: the chunks of one column differ in size from group to group
+      buffer = new byte[(int) Math.min(Integer.MAX_VALUE - 16, size + (long) size / 8)];
+      chunkBuffers[slot] = buffer;
+    }
+    return buffer;
   }
 
   /**
