@@ -190,22 +190,12 @@ final class ArrowColumnWriter {
     for (int j = 0; j < rows; j++) {
       total += offsets[indices[j] + 1] - offsets[indices[j]];
     }
-    vector.fillEmpties(start);
-    long base = vector.getStartOffset(start);
     // 8 bytes of slack: short values move as one word
-    while (vector.getDataBuffer().capacity() < base + total + 8) {
-      vector.reallocDataBuffer(Math.max(base + total + 8,
-          vector.getDataBuffer().capacity() * 2));
-    }
-    while (vector.getOffsetBuffer().capacity()
-        < (long) (start + rows + 1) * BaseVariableWidthVector.OFFSET_WIDTH) {
-      vector.reallocValidityAndOffsetBuffers();
-    }
+    long base = makeRoom(vector, start, rows, total + 8);
     byte[] source = dictionary.bytes();
     int sourceWordEnd = source.length - 8;
     long data = vector.getDataBuffer().memoryAddress();
-    long ends = vector.getOffsetBuffer().memoryAddress()
-        + (long) (start + 1) * BaseVariableWidthVector.OFFSET_WIDTH;
+    long ends = endOffsetAddress(vector, start);
     long at = base;
     for (int j = 0; j < rows; j++) {
       int index = indices[j];
@@ -222,27 +212,42 @@ final class ArrowColumnWriter {
     vector.setLastSet(start + rows - 1);
   }
 
+  /** The address of row {@code row}'s end offset (the next row's start) in {@code vector}. */
+  private static long endOffsetAddress(BaseVariableWidthVector vector, int row) {
+    return vector.getOffsetBuffer().memoryAddress()
+        + (long) (row + 1) * BaseVariableWidthVector.OFFSET_WIDTH;
+  }
+
+  /**
+   * Prepares {@code vector} for {@code rows} values appended at row {@code start}: empty
+   * offsets for rows before it that were never set (NULLs), {@code bytes} of data room after its start offset, and
+   * offsets up to the last row. Returns the start offset.
+   */
+  private static long makeRoom(BaseVariableWidthVector vector, int start, int rows,
+      long bytes) {
+    vector.fillEmpties(start);
+    long base = vector.getStartOffset(start);
+    while (vector.getDataBuffer().capacity() < base + bytes) {
+      vector.reallocDataBuffer(Math.max(base + bytes, vector.getDataBuffer().capacity() * 2));
+    }
+    while (vector.getOffsetBuffer().capacity()
+        < (long) (start + rows + 1) * BaseVariableWidthVector.OFFSET_WIDTH) {
+      vector.reallocValidityAndOffsetBuffers();
+    }
+    return base;
+  }
+
   /**
    * {@link #appendFromDictionary} when no entry is longer than 8 bytes (codes, flags): room for
    * 8 bytes a row, then one word move and one size per row.
    */
   private static void appendShortEntries(BaseVariableWidthVector vector, int start, int rows,
       PhysicalValues.ShortEntries entries, int[] indices) {
-    vector.fillEmpties(start);
-    long base = vector.getStartOffset(start);
-    long room = base + 8L * rows + 8;
-    while (vector.getDataBuffer().capacity() < room) {
-      vector.reallocDataBuffer(Math.max(room, vector.getDataBuffer().capacity() * 2));
-    }
-    while (vector.getOffsetBuffer().capacity()
-        < (long) (start + rows + 1) * BaseVariableWidthVector.OFFSET_WIDTH) {
-      vector.reallocValidityAndOffsetBuffers();
-    }
+    long base = makeRoom(vector, start, rows, 8L * rows + 8);
     long[] words = entries.words();
     int[] sizes = entries.sizes();
     long data = vector.getDataBuffer().memoryAddress();
-    long ends = vector.getOffsetBuffer().memoryAddress()
-        + (long) (start + 1) * BaseVariableWidthVector.OFFSET_WIDTH;
+    long ends = endOffsetAddress(vector, start);
     long at = base;
     for (int j = 0; j < rows; j++) {
       int index = indices[j];
@@ -259,21 +264,10 @@ final class ArrowColumnWriter {
    */
   private static void appendVariable(BaseVariableWidthVector vector, int start, int rows,
       PhysicalValues values) {
-    // Rows before start that were never set (nulls) get empty offsets first.
-    vector.fillEmpties(start);
-    long base = vector.getStartOffset(start);
     int length = values.length();
-    while (vector.getDataBuffer().capacity() < base + length) {
-      vector.reallocDataBuffer(Math.max(base + length, vector.getDataBuffer().capacity() * 2));
-    }
+    long base = makeRoom(vector, start, rows, length);
     vector.getDataBuffer().setBytes(base, values.bytes(), 0, length);
-    while (vector.getOffsetBuffer().capacity()
-        < (long) (start + rows + 1) * BaseVariableWidthVector.OFFSET_WIDTH) {
-      vector.reallocValidityAndOffsetBuffers();
-    }
-    ArrowBuf offsetBuffer = vector.getOffsetBuffer();
-    long address = offsetBuffer.memoryAddress()
-        + (long) (start + 1) * BaseVariableWidthVector.OFFSET_WIDTH;
+    long address = endOffsetAddress(vector, start);
     int[] offsets = values.offsets();
     int first = (int) base;
     for (int j = 0; j < rows; j++) {
