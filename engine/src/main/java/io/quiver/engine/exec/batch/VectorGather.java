@@ -218,8 +218,13 @@ public final class VectorGather {
 
   private static void gatherFixedWidth(BaseFixedWidthVector source, int[] indexes, int count,
       BaseFixedWidthVector target) {
-    target.clear();
-    target.allocateNew(count);
+    if (source.getValueCount() > 0) {
+      // every value below is written (a -1 index copies row 0 under a NULL): no zeroing first
+      UnzeroedAllocation.allocate(target, count);
+    } else {
+      target.clear();
+      target.allocateNew(count);
+    }
     if (count == 0) {
       target.setValueCount(0);
       return;

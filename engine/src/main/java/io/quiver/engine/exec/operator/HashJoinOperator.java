@@ -5,6 +5,7 @@ import io.quiver.engine.exec.ExecutionContext;
 import io.quiver.engine.exec.Operator;
 import io.quiver.engine.exec.batch.BatchAccumulator;
 import io.quiver.engine.exec.batch.VectorGather;
+import io.quiver.engine.exec.hash.IntegerKeys;
 import io.quiver.engine.exec.hash.KeyEncoder;
 import io.quiver.engine.expr.CalcKernel;
 import io.quiver.engine.expr.ExpressionCompiler;
@@ -47,6 +48,12 @@ public final class HashJoinOperator extends AbstractOperator {
   private VectorSchemaRoot buildRoot;
   private final KeyEncoder buildEncoder = new KeyEncoder();
   private final KeyEncoder probeEncoder = new KeyEncoder();
+  /** Whether the keys are one integer column on each side, compared as longs. */
+  private boolean integerKeys;
+  private final IntegerKeys buildIntegers = new IntegerKeys();
+  private final IntegerKeys probeIntegers = new IntegerKeys();
+  /** Per probe row of the current batch: its first candidate build row, or -1. */
+  private int[] heads = new int[0];
   private int[] buckets;
   private int[] chain;
   private long[] buildHashes;
@@ -134,23 +141,38 @@ public final class HashJoinOperator extends AbstractOperator {
     for (int k = 0; k < keys.length; k++) {
       keys[k] = buildRoot.getVector(buildKeys[k]);
     }
-    buildEncoder.encode(keys, rows, nullsMatch);
+    integerKeys = IntegerKeys.applies(keyFields(buildInput(), buildKeys),
+        keyFields(probeInput(), probeKeys), nullsMatch);
+    if (integerKeys) {
+      buildIntegers.load(keys[0], rows);
+    } else {
+      buildEncoder.encode(keys, rows, nullsMatch);
+    }
     int size = Integer.highestOneBit(Math.max(2, rows) * 2 - 1) << 1;
     buckets = new int[size];
     Arrays.fill(buckets, -1);
     buildHashes = new long[rows];
     int mask = size - 1;
     for (int row = rows - 1; row >= 0; row--) {
-      if (buildEncoder.hasNull(row)) {
+      if (integerKeys ? buildIntegers.isNull(row) : buildEncoder.hasNull(row)) {
         chain[row] = -1;
         continue;
       }
-      long hash = buildEncoder.hash(row);
+      long hash = integerKeys ? IntegerKeys.hash(buildIntegers.value(row))
+          : buildEncoder.hash(row);
       buildHashes[row] = hash;
       int bucket = (int) (hash ^ (hash >>> 32)) & mask;
       chain[row] = buckets[bucket];
       buckets[bucket] = row;
     }
+  }
+
+  private static List<Field> keyFields(Operator input, int[] keys) {
+    List<Field> fields = new ArrayList<>(keys.length);
+    for (int key : keys) {
+      fields.add(input.schema().getFields().get(key));
+    }
+    return fields;
   }
 
   /** Does a bounded amount of work: one chunk of candidates, or the end-of-input output. */
@@ -199,7 +221,19 @@ public final class HashJoinOperator extends AbstractOperator {
       for (int k = 0; k < keys.length; k++) {
         keys[k] = batch.getVector(probeKeys[k]);
       }
-      probeEncoder.encode(keys, probeRows, nullsMatch);
+      if (integerKeys) {
+        probeIntegers.load(keys[0], probeRows);
+      } else {
+        probeEncoder.encode(keys, probeRows, nullsMatch);
+      }
+    }
+    // Every row's first candidate in one loop: the bucket loads of different rows are
+    // independent, so their cache misses overlap instead of coming one after another.
+    if (heads.length < probeRows) {
+      heads = new int[probeRows];
+    }
+    for (int row = 0; row < probeRows; row++) {
+      heads[row] = firstCandidate(row);
     }
   }
 
@@ -211,10 +245,18 @@ public final class HashJoinOperator extends AbstractOperator {
     if (keyless) {
       return build.rowCount() > 0 ? 0 : -1;
     }
-    if (probeEncoder.hasNull(row)) {
-      return -1;
+    long hash;
+    if (integerKeys) {
+      if (probeIntegers.isNull(row)) {
+        return -1;
+      }
+      hash = IntegerKeys.hash(probeIntegers.value(row));
+    } else {
+      if (probeEncoder.hasNull(row)) {
+        return -1;
+      }
+      hash = probeEncoder.hash(row);
     }
-    long hash = probeEncoder.hash(row);
     return buckets[(int) (hash ^ (hash >>> 32)) & (buckets.length - 1)];
   }
 
@@ -228,6 +270,9 @@ public final class HashJoinOperator extends AbstractOperator {
   private boolean keysEqual(int probe, int buildRow) {
     if (keyless) {
       return true;
+    }
+    if (integerKeys) {
+      return buildIntegers.value(buildRow) == probeIntegers.value(probe);
     }
     if (buildHashes[buildRow] != probeEncoder.hash(probe)) {
       return false;
@@ -246,7 +291,7 @@ public final class HashJoinOperator extends AbstractOperator {
     boolean firstOnly = stopAtFirstMatch();
     while (probeRow < probeRows && pairs < capacity) {
       if (cursor == -1) {
-        cursor = firstCandidate(probeRow);
+        cursor = heads[probeRow];
         if (cursor == -1) {
           probeRow++;
           continue;
