@@ -17,7 +17,8 @@ import org.apache.arrow.vector.util.OversizedAllocationException;
  * Collects batches into one set of growing vectors by copying them (the batches are only
  * borrowed, following the ownership rule of {@link io.quiver.engine.exec.Operator}).
  *
- * <p>Vectors grow by doubling, so appending {@code n} rows costs amortised O(n). Fixed-width
+ * <p>Vectors grow by doubling, so appending {@code n} rows costs amortised O(n); fixed-width
+ * ones without clearing their new values ({@link UnzeroedAllocation#grow}). Fixed-width
  * data and variable-width bytes are copied by address in one block per batch; validity bits are
  * shifted into place a 64-bit word at a time; offsets are rebased in one pass. A single
  * accumulated variable-width vector holds at most {@link Integer#MAX_VALUE} bytes (Arrow's
@@ -108,6 +109,13 @@ public final class BatchAccumulator implements AutoCloseable {
 
   private void ensureCapacity(FieldVector target, int needed) {
     if (target.getValueCapacity() >= needed) {
+      return;
+    }
+    if (target instanceof BaseFixedWidthVector fixed) {
+      // values are appended, never read before they are: grown without clearing
+      int capacity = (int) Math.min(Integer.MAX_VALUE - 1,
+          Math.max(Math.max(needed, INITIAL_ROWS), 2L * target.getValueCapacity()));
+      UnzeroedAllocation.grow(fixed, rowCount, capacity);
       return;
     }
     if (rowCount == 0) {

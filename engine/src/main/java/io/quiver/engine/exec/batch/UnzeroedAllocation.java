@@ -42,6 +42,41 @@ public final class UnzeroedAllocation {
     vector.setValueCount(0);
   }
 
+  /**
+   * Grows {@code vector}, whose first {@code rows} rows are in use, to hold {@code capacity}
+   * values: new buffers, the used validity bytes and values copied over, the new values not
+   * cleared (Arrow's {@code reAlloc} copies the whole buffers and clears the new half). For an
+   * accumulator that appends every value it adds. A {@link BitVector} grows the usual way.
+   */
+  public static void grow(BaseFixedWidthVector vector, int rows, int capacity) {
+    int width = vector.getTypeWidth();
+    if (vector instanceof BitVector || width <= 0) {
+      if (rows == 0) {
+        vector.clear();
+        vector.setInitialCapacity(capacity);
+        vector.allocateNew();
+      }
+      while (vector.getValueCapacity() < capacity) {
+        vector.reAlloc();
+      }
+      return;
+    }
+    BufferAllocator allocator = vector.getAllocator();
+    try (ArrowBuf validity = allocator.buffer(Math.max(roundUpTo8((capacity + 7L) / 8), 8));
+        ArrowBuf values = allocator.buffer(Math.max((long) capacity * width, 8))) {
+      validity.setZero(0, validity.capacity());
+      if (rows > 0) {
+        MemoryUtil.copyMemory(vector.getValidityBufferAddress(), validity.memoryAddress(),
+            (rows + 7L) / 8);
+        MemoryUtil.copyMemory(vector.getDataBufferAddress(), values.memoryAddress(),
+            (long) rows * width);
+      }
+      // releases the old buffers, takes its own reference to these
+      vector.loadFieldBuffers(new ArrowFieldNode(rows, 0), List.of(validity, values));
+    }
+    vector.setValueCount(rows);
+  }
+
   /** Zeroes the value of each NULL row among the first {@code rows} rows of {@code vector}. */
   public static void clearNullValues(BaseFixedWidthVector vector, int rows) {
     int width = vector.getTypeWidth();

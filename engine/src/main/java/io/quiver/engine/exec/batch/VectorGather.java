@@ -163,7 +163,12 @@ public final class VectorGather {
   /** Writes the target validity: valid where the index is not -1 and the source row is valid. */
   private static void gatherValidity(FieldVector source, int[] indexes, int count,
       long targetValidity) {
-    boolean sourceHasNulls = io.quiver.engine.exec.batch.Validity.nullCount(source) > 0;
+    // Counting the source's NULLs reads its whole validity buffer: worth it for a batch, not
+    // for a large source (a join's build side) gathered a few rows at a time, whose bits are
+    // then read at the gathered rows only.
+    boolean sourceHasNulls = source.getValueCount() > 4L * count
+        ? source.getValueCount() > 0 && source.getValidityBufferAddress() != 0
+        : io.quiver.engine.exec.batch.Validity.nullCount(source) > 0;
     long sourceValidity = sourceHasNulls ? source.getValidityBufferAddress() : 0;
     long word = 0;
     int i = 0;
