@@ -3,26 +3,17 @@ package io.quiver.engine.exec.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quiver.engine.exec.AllTypes;
+import io.quiver.engine.exec.AllocatorTestBase;
 import io.quiver.engine.exec.ExecutionContext;
 import io.quiver.engine.exec.Operator;
 import io.quiver.engine.exec.TestBatches;
 import io.quiver.engine.kernel.JavaKernels;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class BatchAccumulatorTest {
-  private final RootAllocator allocator = new RootAllocator();
-
-  @AfterEach
-  void checkNoLeak() {
-    assertThat(allocator.getAllocatedMemory()).isZero();
-    allocator.close();
-  }
-
+class BatchAccumulatorTest extends AllocatorTestBase {
   @Test
   void appendsBatchesOfOddSizesWithNulls() {
     int[] sizes = {3, 0, 5, 70, 1, 64, 130, 2, 1500, 900, 17, 3000};

@@ -2,22 +2,13 @@ package io.quiver.engine.exec.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.apache.arrow.memory.RootAllocator;
+import io.quiver.engine.exec.AllocatorTestBase;
 import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.DecimalVector;
 import org.apache.arrow.vector.IntVector;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class UnzeroedAllocationTest {
-  private final RootAllocator allocator = new RootAllocator();
-
-  @AfterEach
-  void checkNoLeak() {
-    assertThat(allocator.getAllocatedMemory()).isZero();
-    allocator.close();
-  }
-
+class UnzeroedAllocationTest extends AllocatorTestBase {
   @Test
   void allocatesRowsThatStayNullUntilWritten() {
     try (IntVector vector = new IntVector("i", allocator)) {

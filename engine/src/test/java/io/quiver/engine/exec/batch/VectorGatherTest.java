@@ -4,27 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.quiver.engine.exec.AllTypes;
+import io.quiver.engine.exec.AllocatorTestBase;
 import io.quiver.engine.exec.TestBatches;
 import io.quiver.udf.error.ErrorKind;
 import io.quiver.udf.error.QuiverException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class VectorGatherTest {
-  private final RootAllocator allocator = new RootAllocator();
-
-  @AfterEach
-  void checkNoLeak() {
-    assertThat(allocator.getAllocatedMemory()).isZero();
-    allocator.close();
-  }
-
+class VectorGatherTest extends AllocatorTestBase {
   private static List<List<Object>> expected(int[] indexes, int count) {
     List<List<Object>> rows = new ArrayList<>();
     for (int i = 0; i < count; i++) {

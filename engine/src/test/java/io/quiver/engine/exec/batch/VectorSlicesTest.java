@@ -3,23 +3,14 @@ package io.quiver.engine.exec.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quiver.engine.exec.AllTypes;
+import io.quiver.engine.exec.AllocatorTestBase;
 import io.quiver.engine.exec.TestBatches;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class VectorSlicesTest {
-  private final RootAllocator allocator = new RootAllocator();
-
-  @AfterEach
-  void checkNoLeak() {
-    assertThat(allocator.getAllocatedMemory()).isZero();
-    allocator.close();
-  }
-
+class VectorSlicesTest extends AllocatorTestBase {
   @Test
   void slicesOutliveTheSourceAllocator() {
     int rows = 150;

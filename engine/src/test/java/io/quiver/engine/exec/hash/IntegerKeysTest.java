@@ -3,10 +3,10 @@ package io.quiver.engine.exec.hash;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.quiver.engine.exec.AllocatorTestBase;
 import io.quiver.udf.error.ErrorKind;
 import io.quiver.udf.error.QuiverException;
 import java.util.List;
-import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.SmallIntVector;
 import org.apache.arrow.vector.VarCharVector;
@@ -14,18 +14,9 @@ import org.apache.arrow.vector.types.DateUnit;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.FieldType;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class IntegerKeysTest {
-  private final RootAllocator allocator = new RootAllocator();
-
-  @AfterEach
-  void checkNoLeak() {
-    assertThat(allocator.getAllocatedMemory()).isZero();
-    allocator.close();
-  }
-
+class IntegerKeysTest extends AllocatorTestBase {
   private static Field field(ArrowType type) {
     return new Field("k", FieldType.nullable(type), null);
   }

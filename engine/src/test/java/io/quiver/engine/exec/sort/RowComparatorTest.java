@@ -5,27 +5,18 @@ import static io.quiver.engine.exec.TestBatches.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quiver.engine.exec.AllTypes;
+import io.quiver.engine.exec.AllocatorTestBase;
 import io.quiver.engine.exec.TestBatches;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.Schema;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class RowComparatorTest {
-  private final RootAllocator allocator = new RootAllocator();
-
-  @AfterEach
-  void checkNoLeak() {
-    assertThat(allocator.getAllocatedMemory()).isZero();
-    allocator.close();
-  }
-
+class RowComparatorTest extends AllocatorTestBase {
   private static int sign(int value) {
     return Integer.signum(value);
   }
