@@ -282,9 +282,7 @@ public final class ExpressionCompiler {
     }
     return "long out" + j + " = outputs[" + j + "].getDataBufferAddress();\n"
         + "long outValid" + j + " = outputs[" + j + "].getValidityBufferAddress();\n"
-        + "long validWord" + j + " = 0L;\n"
-        + "int width" + j + " = ((org.apache.arrow.vector.BaseFixedWidthVector) outputs[" + j
-        + "]).getTypeWidth();\n";
+        + "long validWord" + j + " = 0L;\n";
   }
 
   /**
@@ -363,13 +361,6 @@ public final class ExpressionCompiler {
         }
     }
     code.append("if (!").append(value.isNull()).append(") {\n").append(write)
-        .append("\nvalidWord").append(j).append(" |= 1L << o;\n}");
-    if (repr != Repr.BOOLEAN) {
-      // the value buffer is not zeroed in advance (UnzeroedAllocation): a NULL gets zeros
-      code.append(" else {\n").append(m).append("setMemory(").append(base)
-          .append(" + (long) width").append(j).append(" * o, width").append(j)
-          .append(", (byte) 0);\n}");
-    }
-    code.append("\n");
+        .append("\nvalidWord").append(j).append(" |= 1L << o;\n}\n");
   }
 }

@@ -109,7 +109,8 @@ public final class CalcOperator extends AbstractOperator {
           }
           computed.add(vector);
           if (vector instanceof BaseFixedWidthVector fixed) {
-            // every value the kernel writes, NULLs as zeros: no need to clear them first
+            // the kernel writes every non-NULL value: no need to clear them first (NULL rows
+            // get zeros after it ran)
             io.quiver.engine.exec.batch.UnzeroedAllocation.allocate(fixed, rows);
           } else if (vector instanceof BaseVariableWidthVector variable) {
             variable.allocateNew(Math.max(64L, rows * 16L), rows);
@@ -130,6 +131,9 @@ public final class CalcOperator extends AbstractOperator {
             variable.setLastSet(written - 1);
           }
           vector.setValueCount(written);
+          if (vector instanceof BaseFixedWidthVector fixed) {
+            io.quiver.engine.exec.batch.UnzeroedAllocation.clearNullValues(fixed, written);
+          }
         }
         if (written == 0) {
           outputs.forEach(FieldVector::close);

@@ -124,14 +124,27 @@ final class ArrowColumnWriter {
   }
 
   /**
-   * Whether {@link #writeFromDictionary} handles this column: the conversions {@link
-   * #writeDense} has a loop for (plain layouts, small decimals, strings and binaries).
+   * Whether {@link #writeFromDictionary} handles this column with this dictionary: the
+   * conversions {@link #writeDense} has a loop for (plain layouts, small decimals, strings and
+   * binaries), each from entries of the width it reads (a BINARY column may be a
+   * FIXED_LEN_BYTE_ARRAY, whose entries have no offsets: it goes the general way).
    */
-  boolean writesFromDictionary(FieldVector vector) {
-    return rawWidth() > 0 || conversion == Conversion.DECIMAL_INT64
-        || conversion == Conversion.DECIMAL_INT32
-        || (conversion == Conversion.STRING || conversion == Conversion.BINARY)
-        && vector instanceof BaseVariableWidthVector;
+  boolean writesFromDictionary(FieldVector vector, PhysicalValues dictionary) {
+    int width = rawWidth();
+    if (width > 0) {
+      return dictionary.width() == width;
+    }
+    switch (conversion) {
+      case DECIMAL_INT64:
+        return dictionary.width() == 8;
+      case DECIMAL_INT32:
+        return dictionary.width() == 4;
+      case STRING:
+      case BINARY:
+        return dictionary.variableWidth() && vector instanceof BaseVariableWidthVector;
+      default:
+        return false;
+    }
   }
 
   /**

@@ -177,7 +177,7 @@ final class ColumnChunkReader implements ColumnReader {
       System.arraycopy(levels, 0, readLevels, done, n);
     }
     if (rowLevels == null && valuesDecoder instanceof DictionaryDecoder dictionaryPage
-        && writer.writesFromDictionary(vector)) {
+        && writer.writesFromDictionary(vector, dictionaryPage.dictionary())) {
       // every row has a value: straight from the dictionary into the vector, no copy between
       writer.writeFromDictionary(vector, start + done, n, dictionaryPage.dictionary(),
           dictionaryPage.readIndices(n));
