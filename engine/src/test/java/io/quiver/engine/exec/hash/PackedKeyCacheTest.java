@@ -4,6 +4,7 @@ import static io.quiver.engine.exec.TestBatches.field;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quiver.engine.exec.AllTypes;
+import io.quiver.engine.exec.AllocatorTestBase;
 import io.quiver.engine.exec.TestBatches;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -12,33 +13,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Schema;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The packed-key cache must give every row the group its key value selects, consistently across
  * batches, whether a batch goes through the cache or (keys that do not pack) the encoder alone.
  */
-class PackedKeyCacheTest {
-  private RootAllocator allocator;
-
-  @BeforeEach
-  void open() {
-    allocator = new RootAllocator();
-  }
-
-  @AfterEach
-  void close() {
-    assertThat(allocator.getAllocatedMemory()).isZero();
-    allocator.close();
-  }
-
+class PackedKeyCacheTest extends AllocatorTestBase {
   @Test
   void shortStringsWithNullsGroupByValueAcrossBatches() {
     // two one-letter flags (Q1's keys) with NULLs; the third batch has a longer string, so it

@@ -3,6 +3,7 @@ package io.quiver.engine.function.builtin.aggregate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.quiver.engine.exec.AllocatorTestBase;
 import io.quiver.engine.exec.TestBatches;
 import io.quiver.engine.exec.aggregate.GuardedAccumulator;
 import io.quiver.engine.exec.aggregate.RowsByGroup;
@@ -22,14 +23,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
-import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -42,24 +40,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * a reference computed in plain Java. Random data with NULLs, several groups, every argument
  * type family the function accepts.
  */
-class BuiltinAccumulatorStateTest {
+class BuiltinAccumulatorStateTest extends AllocatorTestBase {
   private static final int ROWS = 300;
   private static final int GROUPS = 7;
   private static final ArrowType DECIMAL_NARROW = Types.decimal(10, 2);
   private static final ArrowType DECIMAL_WIDE = Types.decimal(30, 3);
-
-  private RootAllocator allocator;
-
-  @BeforeEach
-  void open() {
-    allocator = new RootAllocator();
-  }
-
-  @AfterEach
-  void close() {
-    assertThat(allocator.getAllocatedMemory()).isZero();
-    allocator.close();
-  }
 
   static Stream<Arguments> cases() {
     List<Arguments> cases = new ArrayList<>();
